@@ -1,0 +1,54 @@
+package io.gatehouse.api.adapter;
+
+import io.gatehouse.api.exchange.AwsOperation;
+import io.gatehouse.api.exchange.RequestView;
+import io.gatehouse.api.exchange.ResponseView;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Decodes the calls of one AWS service. Register an implementation as an OSGi service with the
+ * {@value #SERVICE} property set to the SigV4 signing name of the service it decodes (for example
+ * {@code dynamodb}). The proxy routes a call to the adapter named by the service in the client's SigV4 credential
+ * scope, never by the Host header. When several adapters claim one service, the one with the highest
+ * {@code service.ranking} wins (then the lowest {@code service.id}).
+ *
+ * <p>Implementations are stateless and thread-safe.
+ *
+ * @since 1.0
+ */
+@ConsumerType
+public interface ServiceAdapter {
+
+    /** Service property: the SigV4 signing name of the service this adapter decodes (a String). */
+    String SERVICE = "gatehouse.service";
+
+    /**
+     * @return the wire protocol of the service, which also decides the shape of the errors Gatehouse returns
+     */
+    Protocol protocol();
+
+    /**
+     * Decodes a request into the operation it performs and every resource it touches.
+     *
+     * @param request the request exactly as the client sent it; its signature has been verified
+     * @param context the service, region and account of the call
+     * @return the decoded operation
+     * @throws DecodeException when the request is malformed, its action is unknown or ambiguous; the message is shown
+     *         to the caller
+     */
+    AwsOperation decode(RequestView request, DecodeContext context) throws DecodeException;
+
+    /**
+     * Exposes the text-valued fields of an upstream response so that masking can rewrite them.
+     *
+     * @param operation the operation the response answers
+     * @param response the upstream response
+     * @return the fields, or empty when this adapter does not understand the response (it is then treated as opaque)
+     * @throws DecodeException when the response should be structured but cannot be parsed
+     */
+    default Optional<ResponseFields> responseFields(AwsOperation operation, ResponseView response)
+            throws DecodeException {
+        return Optional.empty();
+    }
+}
