@@ -1,0 +1,58 @@
+package io.gatehouse.proxy.internal.error;
+
+/**
+ * The errors the gateway itself answers with, each with the HTTP status and the AWS-style code that the caller's
+ * SDK or CLI prints. Client errors (4xx) are those a retry cannot fix.
+ */
+public enum ErrorCode {
+    /** No signature at all. */
+    MISSING_AUTHENTICATION(403, "MissingAuthenticationTokenException"),
+    /** The Authorization header cannot be parsed. */
+    INCOMPLETE_SIGNATURE(400, "IncompleteSignatureException"),
+    /** The access key id names no client key or session. */
+    UNRECOGNIZED_CLIENT(403, "UnrecognizedClientException"),
+    /** The signature does not match, or the request is too old or too new. */
+    INVALID_SIGNATURE(403, "InvalidSignatureException"),
+    /** A signing feature this version does not support. */
+    NOT_IMPLEMENTED(400, "NotImplemented"),
+    /** No adapter is active for the service named in the credential scope. */
+    NO_SERVICE_ADAPTER(400, "NoServiceAdapter"),
+    /** The call is refused by policy. */
+    ACCESS_DENIED(403, "AccessDeniedException"),
+    /** The request is malformed for its protocol (the adapter's code is used instead where it has one). */
+    BAD_REQUEST(400, "ValidationException"),
+    /** The request body exceeds the configured limit. */
+    REQUEST_TOO_LARGE(413, "RequestEntityTooLarge"),
+    /** The request took longer than the configured request time. */
+    REQUEST_TIMEOUT(408, "RequestTimeout"),
+    /** No upstream endpoint is allowed for this service and region. */
+    ENDPOINT_NOT_ALLOWED(400, "EndpointNotAllowed"),
+    /** No credential broker is active, or it failed. */
+    CREDENTIALS_UNAVAILABLE(503, "ServiceUnavailable"),
+    /** The upstream endpoint could not be reached or did not answer in time. */
+    UPSTREAM_UNREACHABLE(502, "UpstreamUnreachable"),
+    /** The upstream endpoint did not answer within the configured time. */
+    UPSTREAM_TIMEOUT(504, "GatewayTimeout"),
+    /** The upstream response exceeds the configured limit. */
+    RESPONSE_TOO_LARGE(502, "ResponseTooLarge"),
+    /** An unexpected failure inside the gateway; the call was not forwarded or its answer withheld. */
+    INTERNAL(500, "InternalFailure");
+
+    private final int status;
+    private final String code;
+
+    ErrorCode(int status, String code) {
+        this.status = status;
+        this.code = code;
+    }
+
+    /** @return the HTTP status */
+    public int status() {
+        return status;
+    }
+
+    /** @return the AWS-style error code */
+    public String code() {
+        return code;
+    }
+}

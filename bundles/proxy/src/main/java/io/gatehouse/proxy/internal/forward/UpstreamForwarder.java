@@ -1,0 +1,77 @@
+package io.gatehouse.proxy.internal.forward;
+
+import io.gatehouse.api.exchange.ResponseView;
+import io.gatehouse.proxy.internal.error.ErrorCode;
+import io.gatehouse.proxy.internal.error.GatewayException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.async.AsyncExecuteRequest;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+
+/**
+ * Sends signed requests upstream with the AWS SDK's non-blocking Netty client. Redirects are never followed: the
+ * client does not follow them, and the answer goes back to the caller as it is.
+ */
+public final class UpstreamForwarder implements AutoCloseable {
+
+    private final SdkAsyncHttpClient client;
+    private final long maxResponseBytes;
+
+    /**
+     * @param timeout connect and read timeout per upstream call
+     * @param maxConnections the most connections held open to upstreams
+     * @param maxResponseBytes the largest upstream answer accepted
+     */
+    public UpstreamForwarder(Duration timeout, int maxConnections, long maxResponseBytes) {
+        this.client = NettyNioAsyncHttpClient.builder()
+                .connectionTimeout(timeout)
+                .readTimeout(timeout)
+                .writeTimeout(timeout)
+                .connectionAcquisitionTimeout(timeout)
+                .maxConcurrency(maxConnections)
+                .build();
+        this.maxResponseBytes = maxResponseBytes;
+    }
+
+    /**
+     * @param request the signed upstream request
+     * @param body its body
+     * @return the upstream answer, or an exceptional stage with a {@link GatewayException}
+     */
+    public CompletionStage<ResponseView> forward(SdkHttpRequest request, byte[] body) {
+        BufferingResponseHandler handler = new BufferingResponseHandler(maxResponseBytes);
+        CompletableFuture<Void> sent = client.execute(AsyncExecuteRequest.builder()
+                .request(request)
+                .requestContentPublisher(new ByteArrayContentPublisher(body))
+                .responseHandler(handler)
+                .build());
+        sent.whenComplete((ignored, error) -> {
+            if (error != null) {
+                handler.result().completeExceptionally(error);
+            }
+        });
+        return handler.result().exceptionally(error -> {
+            throw asGatewayError(error, request);
+        });
+    }
+
+    private static CompletionException asGatewayError(Throwable error, SdkHttpRequest request) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof GatewayException) {
+            return new CompletionException(cause);
+        }
+        return new CompletionException(new GatewayException(ErrorCode.UPSTREAM_UNREACHABLE,
+                "The upstream endpoint " + request.protocol() + "://" + request.host() + ":" + request.port()
+                        + " did not answer: " + cause.getClass().getSimpleName()
+                        + ". Check the endpoint configuration and that it is running."));
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

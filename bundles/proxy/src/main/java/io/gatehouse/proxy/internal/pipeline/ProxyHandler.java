@@ -1,0 +1,89 @@
+package io.gatehouse.proxy.internal.pipeline;
+
+import io.gatehouse.api.exchange.Body;
+import io.gatehouse.api.exchange.Headers;
+import io.gatehouse.api.exchange.RequestView;
+import io.gatehouse.api.exchange.ResponseView;
+import io.gatehouse.proxy.internal.error.ErrorCode;
+import io.gatehouse.proxy.internal.error.ErrorRenderer;
+import io.gatehouse.proxy.internal.error.GatewayException;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.HttpString;
+import java.nio.ByteBuffer;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The listen stage on Undertow: reads the request body without blocking (bounded by the configured limit), hands
+ * the complete request to the {@link Pipeline} on a worker thread and writes the answer when it is ready.
+ */
+public final class ProxyHandler implements HttpHandler {
+
+    /** Response headers that describe the upstream connection, not the answer. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding",
+            "content-length", "te", "trailer", "upgrade", "proxy-authenticate", "proxy-connection");
+
+    private final Pipeline pipeline;
+    private final long maxBodyBytes;
+
+    /**
+     * @param pipeline the stages after listen
+     * @param maxBodyBytes the largest request body accepted
+     */
+    public ProxyHandler(Pipeline pipeline, long maxBodyBytes) {
+        this.pipeline = pipeline;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        if (exchange.getRequestContentLength() > maxBodyBytes) {
+            refuse(exchange, new GatewayException(ErrorCode.REQUEST_TOO_LARGE, "The request body of "
+                    + exchange.getRequestContentLength() + " bytes exceeds the gateway's limit of " + maxBodyBytes
+                    + " bytes."));
+            return;
+        }
+        exchange.getRequestReceiver().receiveFullBytes(
+                (ex, body) -> ex.dispatch(ex.getConnection().getWorker(), () -> process(ex, body)),
+                (ex, error) -> refuse(ex, error instanceof RequestTooBigException
+                        ? new GatewayException(ErrorCode.REQUEST_TOO_LARGE, "The request body exceeds the gateway's "
+                                + "limit of " + maxBodyBytes + " bytes.")
+                        : new GatewayException(400, "IncompleteBody", "The request body could not be read.")));
+    }
+
+    private void process(HttpServerExchange exchange, byte[] body) {
+        RequestView request = requestView(exchange, body);
+        pipeline.handle(request).whenComplete((response, error) -> write(exchange, response));
+    }
+
+    private static RequestView requestView(HttpServerExchange exchange, byte[] body) {
+        Headers.Builder headers = Headers.builder();
+        for (HeaderValues values : exchange.getRequestHeaders()) {
+            String name = values.getHeaderName().toString();
+            values.forEach(value -> headers.add(name, value));
+        }
+        String rawPath = exchange.getRequestURI();
+        return new RequestView(exchange.getRequestMethod().toString().toUpperCase(Locale.ROOT),
+                rawPath.isEmpty() ? "/" : rawPath, exchange.getQueryString(), headers.build(), Body.of(body));
+    }
+
+    private static void refuse(HttpServerExchange exchange, GatewayException error) {
+        RequestView request = requestView(exchange, new byte[0]);
+        write(exchange, ErrorRenderer.render(error, ErrorRenderer.guessProtocol(request)));
+    }
+
+    private static void write(HttpServerExchange exchange, ResponseView response) {
+        exchange.setStatusCode(response.status());
+        response.headers().asMap().forEach((name, values) -> {
+            if (!HOP_BY_HOP.contains(name)) {
+                exchange.getResponseHeaders().putAll(HttpString.tryFromString(name), values);
+            }
+        });
+        byte[] body = response.body().bytes();
+        exchange.setResponseContentLength(body.length);
+        exchange.getResponseSender().send(ByteBuffer.wrap(body));
+    }
+}
