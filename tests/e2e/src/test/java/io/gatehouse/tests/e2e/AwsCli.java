@@ -1,0 +1,112 @@
+package io.gatehouse.tests.e2e;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The real AWS CLI v2 ({@code /usr/bin/aws}) with its own config and credentials files in the
+ * test's folder, no instance-metadata probing, no pager, JSON output and one attempt per call (a
+ * retry would hide what the gateway answered).
+ */
+final class AwsCli {
+
+    private static final long TIMEOUT_SECONDS = 60;
+    private static final AtomicInteger CALLS = new AtomicInteger();
+
+    private final Path aws;
+    private final Path home;
+    private final URI endpoint;
+    private final String region;
+
+    private AwsCli(Path aws, Path home, URI endpoint, String region) {
+        this.aws = aws;
+        this.home = home;
+        this.endpoint = endpoint;
+        this.region = region;
+    }
+
+    /**
+     * A CLI that calls {@code endpoint} with {@code key}; its files live in a new folder under
+     * {@code workDir}.
+     */
+    static AwsCli create(Path workDir, URI endpoint, AccessKey key, String region) {
+        Path aws = Prerequisites.awsCli();
+        try {
+            Path home = Files.createTempDirectory(workDir, "aws-cli-");
+            Files.writeString(home.resolve("config"), "[default]\nregion = " + region
+                    + "\noutput = json\nmax_attempts = 1\nretry_mode = standard\n");
+            Files.writeString(home.resolve("credentials"), "[default]\naws_access_key_id = " + key.id()
+                    + "\naws_secret_access_key = " + key.secret() + "\n");
+            return new AwsCli(aws, home, endpoint, region);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What one CLI run printed. */
+    record Result(int exitCode, String stdout, String stderr) {
+
+        boolean ok() {
+            return exitCode == 0;
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
+        }
+    }
+
+    /** Runs {@code aws <args> --endpoint-url ... --output json}, e.g. {@code run("dynamodb", "list-tables")}. */
+    Result run(String... args) {
+        List<String> command = new ArrayList<>(List.of(aws.toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--endpoint-url", endpoint.toString(), "--output", "json",
+                "--cli-connect-timeout", "10", "--cli-read-timeout", "30"));
+        int call = CALLS.incrementAndGet();
+        Path stdout = home.resolve("call-" + call + ".out");
+        Path stderr = home.resolve("call-" + call + ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        environment(builder.environment());
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                fail("aws " + String.join(" ", args) + " did not finish within " + TIMEOUT_SECONDS + " s:\n"
+                        + read(stderr));
+            }
+            return new Result(process.exitValue(), read(stdout), read(stderr));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private void environment(Map<String, String> env) {
+        env.keySet().removeIf(name -> name.startsWith("AWS_"));
+        env.put("AWS_CONFIG_FILE", home.resolve("config").toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
+        env.put("AWS_EC2_METADATA_DISABLED", "true");
+        env.put("AWS_DEFAULT_REGION", region);
+        env.put("AWS_PAGER", "");
+        env.put("HOME", home.toString());
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+}
