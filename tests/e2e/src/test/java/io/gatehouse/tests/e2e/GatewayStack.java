@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The whole chain one test class runs against: the AWS CLI with a client key, Gatehouse started
@@ -100,6 +102,20 @@ final class GatewayStack implements AutoCloseable {
         started.clear();
         if (failure != null) {
             throw failure;
+        }
+        deleteTree(workDir);
+    }
+
+    /** Deletes the work folder (a distribution copy per test class); kept with -Dgatehouse.e2e.keep=true. */
+    private static void deleteTree(Path dir) {
+        if (Boolean.getBoolean("gatehouse.e2e.keep")) {
+            System.out.println("Kept " + dir);
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.out.println("Could not delete " + dir + ": " + e);
         }
     }
 
