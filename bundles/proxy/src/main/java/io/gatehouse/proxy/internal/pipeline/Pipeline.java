@@ -88,9 +88,9 @@ public final class Pipeline {
             response = CompletableFuture.failedFuture(e);
         }
         return response.handle((answer, error) -> {
-            ResponseView result = error == null ? answer : ErrorRenderer.render(toGatewayError(error),
-                    exchange.protocol());
-            stages.log().record(exchange, result, error == null ? null : toGatewayError(error), started);
+            GatewayException refusal = error == null ? null : toGatewayError(error);
+            ResponseView result = refusal == null ? answer : ErrorRenderer.render(refusal, exchange.protocol);
+            stages.log().record(exchange, result, refusal, started);
             return result;
         });
     }
