@@ -28,7 +28,7 @@ public final class ConfiguredEndpoint {
         this(config.service(), config.region(), config.url());
     }
 
-    ConfiguredEndpoint(String service, String region, String url) {
+    public ConfiguredEndpoint(String service, String region, String url) {
         if (service == null || !NAME.matcher(service).matches()) {
             throw new IllegalArgumentException("service must be a SigV4 signing name such as dynamodb");
         }

@@ -46,13 +46,13 @@ public final class EndpointResolver {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    synchronized void bindEndpoint(ConfiguredEndpoint endpoint) {
+    public synchronized void bindEndpoint(ConfiguredEndpoint endpoint) {
         List<ConfiguredEndpoint> next = new ArrayList<>(endpoints);
         next.add(endpoint);
         endpoints = List.copyOf(next);
     }
 
-    synchronized void unbindEndpoint(ConfiguredEndpoint endpoint) {
+    public synchronized void unbindEndpoint(ConfiguredEndpoint endpoint) {
         List<ConfiguredEndpoint> next = new ArrayList<>(endpoints);
         next.remove(endpoint);
         endpoints = List.copyOf(next);

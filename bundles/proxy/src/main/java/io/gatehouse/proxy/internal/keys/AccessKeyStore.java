@@ -39,7 +39,7 @@ public final class AccessKeyStore {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    synchronized void bindKey(ConfiguredAccessKey key) {
+    public synchronized void bindKey(ConfiguredAccessKey key) {
         ConfiguredAccessKey[] existing = byId.getOrDefault(key.accessKeyId(), new ConfiguredAccessKey[0]);
         ConfiguredAccessKey[] next = java.util.Arrays.copyOf(existing, existing.length + 1);
         next[existing.length] = key;
@@ -47,7 +47,7 @@ public final class AccessKeyStore {
         publish();
     }
 
-    synchronized void unbindKey(ConfiguredAccessKey key) {
+    public synchronized void unbindKey(ConfiguredAccessKey key) {
         ConfiguredAccessKey[] existing = byId.getOrDefault(key.accessKeyId(), new ConfiguredAccessKey[0]);
         ConfiguredAccessKey[] next = java.util.Arrays.stream(existing).filter(k -> k != key)
                 .toArray(ConfiguredAccessKey[]::new);

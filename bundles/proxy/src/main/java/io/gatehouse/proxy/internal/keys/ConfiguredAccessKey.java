@@ -32,7 +32,7 @@ public final class ConfiguredAccessKey {
         this(config.access_key_id(), config.secret_access_key(), config.subject(), config.groups());
     }
 
-    ConfiguredAccessKey(String accessKeyId, String secret, String subject, String groups) {
+    public ConfiguredAccessKey(String accessKeyId, String secret, String subject, String groups) {
         if (accessKeyId == null || !KEY_ID.matcher(accessKeyId).matches()) {
             throw new IllegalArgumentException("access.key.id must be 16 to 128 characters of A-Z and 0-9");
         }

@@ -40,11 +40,11 @@ public final class AdapterRegistry {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    synchronized void bindAdapter(ServiceAdapter adapter, Map<String, Object> properties) {
+    public synchronized void bindAdapter(ServiceAdapter adapter, Map<String, Object> properties) {
         adapters = adapters.with(adapter, properties);
     }
 
-    synchronized void unbindAdapter(ServiceAdapter adapter) {
+    public synchronized void unbindAdapter(ServiceAdapter adapter) {
         adapters = adapters.without(adapter);
     }
 }

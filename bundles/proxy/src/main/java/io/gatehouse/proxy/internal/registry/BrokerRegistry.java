@@ -20,11 +20,11 @@ public final class BrokerRegistry {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    synchronized void bindBroker(CredentialBroker broker, Map<String, Object> properties) {
+    public synchronized void bindBroker(CredentialBroker broker, Map<String, Object> properties) {
         brokers = brokers.with(broker, properties);
     }
 
-    synchronized void unbindBroker(CredentialBroker broker) {
+    public synchronized void unbindBroker(CredentialBroker broker) {
         brokers = brokers.without(broker);
     }
 }

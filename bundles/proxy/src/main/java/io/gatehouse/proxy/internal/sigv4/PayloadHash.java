@@ -1,0 +1,74 @@
+package io.gatehouse.proxy.internal.sigv4;
+
+import io.gatehouse.api.exchange.RequestView;
+import io.gatehouse.proxy.internal.sigv4.SigV4Exception.Reason;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The payload hash that ends a SigV4 canonical request. With an {@code x-amz-content-sha256} header it is that
+ * header's value, which must be signed and, when it is a hex digest, equal the SHA-256 of the body;
+ * {@code UNSIGNED-PAYLOAD} is accepted for S3 only and the {@code STREAMING-*} (aws-chunked) forms are not supported
+ * yet. Without the header it is the SHA-256 of the body.
+ */
+final class PayloadHash {
+
+    /** The header that carries the client's payload hash. */
+    static final String HEADER = "x-amz-content-sha256";
+    static final String UNSIGNED = "UNSIGNED-PAYLOAD";
+
+    private static final Pattern HEX_DIGEST = Pattern.compile("[0-9a-fA-F]{64}");
+
+    private PayloadHash() {
+    }
+
+    /**
+     * @param request the request
+     * @param authorization the parsed authorization
+     * @return the payload hash to end the canonical request with
+     * @throws SigV4Exception {@link Reason#MALFORMED} for an unsigned, repeated or unknown header value or
+     *         {@code UNSIGNED-PAYLOAD} outside S3; {@link Reason#MISMATCH} when the digest differs from the body's;
+     *         {@link Reason#UNSUPPORTED} for streaming payloads
+     */
+    static String of(RequestView request, SigV4Authorization authorization) throws SigV4Exception {
+        List<String> values = request.headers().all(HEADER);
+        if (values.isEmpty()) {
+            return bodyHash(request);
+        }
+        if (values.size() > 1 || !authorization.signedHeaders().contains(HEADER)) {
+            throw malformed("The 'x-amz-content-sha256' header must be sent at most once and listed in "
+                    + "SignedHeaders.");
+        }
+        return declared(values.get(0).strip(), request, authorization);
+    }
+
+    private static String declared(String value, RequestView request, SigV4Authorization authorization)
+            throws SigV4Exception {
+        if (HEX_DIGEST.matcher(value).matches()) {
+            if (!value.equalsIgnoreCase(bodyHash(request))) {
+                throw new SigV4Exception(Reason.MISMATCH, "The provided 'x-amz-content-sha256' header does not "
+                        + "match what was computed: payload hash does not match the request body.");
+            }
+            return value;
+        }
+        if (UNSIGNED.equals(value)) {
+            if (!"s3".equals(authorization.service())) {
+                throw malformed("x-amz-content-sha256: UNSIGNED-PAYLOAD is accepted for s3 only; sign the payload.");
+            }
+            return value;
+        }
+        if (value.startsWith("STREAMING-")) {
+            throw new SigV4Exception(Reason.UNSUPPORTED, "Streaming (aws-chunked) payload signing is not supported "
+                    + "by this gateway yet; send the payload in one piece with its SHA-256 or UNSIGNED-PAYLOAD.");
+        }
+        throw malformed("x-amz-content-sha256 must be the hex SHA-256 of the payload or UNSIGNED-PAYLOAD.");
+    }
+
+    private static String bodyHash(RequestView request) {
+        return SignatureCalculator.sha256Hex(request.body().openStream());
+    }
+
+    private static SigV4Exception malformed(String message) {
+        return new SigV4Exception(Reason.MALFORMED, message);
+    }
+}
