@@ -3,7 +3,6 @@ package io.gatehouse.proxy.internal.sigv4;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.gatehouse.api.exchange.Body;
 import io.gatehouse.api.exchange.Headers;
@@ -57,11 +56,15 @@ class AwsSigV4TestSuiteTest {
         assertThat(SigV4Authorization.parse(request).signature()).isEqualTo(expectedSignature(name));
     }
 
+    /** @return the cases for which the suite publishes a canonical request (all but get-utf8) */
+    static Stream<String> casesWithCanonicalRequest() {
+        return cases().filter(name -> resource(name, "creq").isPresent());
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
+    @MethodSource("casesWithCanonicalRequest")
     void buildsTheSuitesCanonicalRequest(String name) throws SigV4Exception {
         Optional<String> expected = resource(name, "creq");
-        assumeThat(expected).as("the suite publishes no canonical request for " + name).isPresent();
         RequestView request = signedRequest(name);
 
         String canonical = SigV4Verifier.canonicalRequest(request, SigV4Authorization.parse(request),
@@ -106,10 +109,10 @@ class AwsSigV4TestSuiteTest {
     @MethodSource("cases")
     void changingTheQueryBreaksTheSignature(String name) {
         RequestView request = signedRequest(name);
-        assumeThat(request.rawQuery()).as(name + " has no query").isNotEmpty();
+        String changedQuery = request.rawQuery().isEmpty() ? "x=1" : Mutations.flipLastLetterOrDigit(request.rawQuery());
 
-        assertMismatch(new RequestView(request.method(), request.rawPath(),
-                Mutations.flipLastLetterOrDigit(request.rawQuery()), request.headers(), request.body()));
+        assertMismatch(new RequestView(request.method(), request.rawPath(), changedQuery, request.headers(),
+                request.body()));
     }
 
     @Test
