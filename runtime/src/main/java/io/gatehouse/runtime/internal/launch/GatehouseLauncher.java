@@ -63,7 +63,7 @@ public final class GatehouseLauncher {
     public int run() {
         long started = System.nanoTime();
         try {
-            Slf4jSimpleSettings.apply(options.logLevel());
+            LoggingSetup.apply(options.logLevel());
             EtcDirectory etc = EtcDirectory.read(home.etc(), home::display, this::variable);
             if (!etc.problems().isEmpty()) {
                 return invalid(etc.problems());
