@@ -14,7 +14,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * Decides where a call goes: the configured endpoint for its service and region, else one for its service in every
  * region, else the AWS regional endpoint {@code https://SERVICE.REGION.amazonaws.com}. Service and region come from
  * the client's credential scope, so they are checked to be plain names before they become part of a host name:
- * a client can never steer a call to a host of its choosing.
+ * a client can never steer a call to a host of its choosing. While any endpoint file is invalid, every call is
+ * refused: an operator who meant to redirect a service must never find it silently sent to AWS instead.
  */
 @Component(service = EndpointResolver.class)
 public final class EndpointResolver {
@@ -34,6 +35,10 @@ public final class EndpointResolver {
                             + "': these are not valid AWS names, so no endpoint is allowed for them.");
         }
         List<ConfiguredEndpoint> current = endpoints;
+        current.stream().flatMap(endpoint -> endpoint.problem().stream()).findFirst().ifPresent(problem -> {
+            throw new GatewayException(ErrorCode.ENDPOINT_NOT_ALLOWED, "Gatehouse refuses calls while an "
+                    + problem + ". Fix the file in etc/.");
+        });
         return find(current, service, region)
                 .or(() -> find(current, service, "*"))
                 .orElseGet(() -> URI.create("https://" + service + "." + region + ".amazonaws.com"));

@@ -55,4 +55,19 @@ class EndpointResolverTest {
         assertThatThrownBy(() -> new ConfiguredEndpoint("Dyn amo", "*", "http://h"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void anInvalidEndpointFileRefusesCallsInsteadOfFallingBackToAws() {
+        EndpointConfig broken = io.gatehouse.proxy.internal.TestConfigsAccess.endpoint("dynamodb", "*", "ftp://x");
+        ConfiguredEndpoint invalid = new ConfiguredEndpoint(broken,
+                java.util.Map.of("felix.fileinstall.filename", "file:/gh/etc/io.gatehouse.proxy.endpoint-bad.cfg"));
+        resolver.bindEndpoint(invalid);
+
+        assertThat(invalid.problem()).get().asString().contains("endpoint-bad.cfg").contains("url must be");
+        assertThatThrownBy(() -> resolver.resolve("dynamodb", "us-east-1")).isInstanceOf(GatewayException.class)
+                .hasMessageContaining("endpoint-bad.cfg is invalid");
+
+        resolver.unbindEndpoint(invalid);
+        assertThat(resolver.resolve("dynamodb", "us-east-1").getHost()).isEqualTo("dynamodb.us-east-1.amazonaws.com");
+    }
 }
