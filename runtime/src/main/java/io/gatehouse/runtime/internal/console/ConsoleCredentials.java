@@ -56,6 +56,20 @@ public record ConsoleCredentials(String username, String passwordHash, Optional<
                 Optional.of(password), "data/" + HASH_FILE);
     }
 
+    /**
+     * Forgets a generated password that was never shown (startup failed before it could be), so that the next start
+     * generates and shows a new one instead of locking the operator out.
+     *
+     * @param dataDir the {@code data/} folder
+     */
+    public static void discardGenerated(Path dataDir) {
+        try {
+            Files.deleteIfExists(dataDir.resolve(HASH_FILE));
+        } catch (IOException e) {
+            // The operator can delete it; the startup error already says what failed.
+        }
+    }
+
     /** Written under a temporary name readable by the owner only, then moved in place. */
     private static void writePrivately(Path file, String content) throws IOException {
         Files.createDirectories(file.getParent());

@@ -62,6 +62,8 @@ public final class GatehouseLauncher {
      */
     public int run() {
         long started = System.nanoTime();
+        ConsoleCredentials console = null;
+        boolean announced = false;
         try {
             LoggingSetup.apply(options.logLevel());
             EtcDirectory etc = EtcDirectory.read(home.etc(), home::display, this::variable);
@@ -70,7 +72,7 @@ public final class GatehouseLauncher {
             }
             SystemBundles system = SystemBundles.scan(home.system());
             int pluginLevel = system.highestLevel() + 1;
-            ConsoleCredentials console = ConsoleCredentials.resolve(etc.valuesOf(BuiltInRules.CONSOLE_PID),
+            console = ConsoleCredentials.resolve(etc.valuesOf(BuiltInRules.CONSOLE_PID),
                     "etc/" + BuiltInRules.CONSOLE_PID + ".cfg", home.data(), new SecureRandom());
             boot = FrameworkBoot.create(FrameworkSettings.build(home, options.logLevel(), console,
                     etc.valuesOf(BuiltInRules.HTTP_PID), pluginLevel));
@@ -83,6 +85,7 @@ public final class GatehouseLauncher {
                 return stopRequested ? OK : status;
             }
             announce(etc, console, started);
+            announced = true;
             boot.framework().waitForStop(0);
             terminal.log(LogLevel.INFO, SOURCE, "stopped");
             return OK;
@@ -94,6 +97,11 @@ public final class GatehouseLauncher {
             Thread.currentThread().interrupt();
             stopQuietly();
             return FAILED;
+        } finally {
+            if (!announced && console != null && console.newPassword().isPresent()) {
+                // Never shown: forget it, so that the next start generates and shows a new one.
+                ConsoleCredentials.discardGenerated(home.data());
+            }
         }
     }
 
