@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.log.LogReaderService;
 
@@ -86,7 +87,12 @@ public final class GatehouseLauncher {
             }
             announce(etc, console, started);
             announced = true;
-            boot.framework().waitForStop(0);
+            if (boot.framework().waitForStop(0).getType() == FrameworkEvent.STOPPED_UPDATE && !stopRequested) {
+                // A restart from the console would bring the framework back at start level 1 only, without the
+                // checks above: stop instead, and let the operator or the service manager start Gatehouse again.
+                terminal.log(LogLevel.WARN, SOURCE, "restart requested: Gatehouse stops; start it again");
+                boot.stop(STOP_TIMEOUT);
+            }
             terminal.log(LogLevel.INFO, SOURCE, "stopped");
             return OK;
         } catch (IOException | BundleException | IllegalStateException e) {
