@@ -32,8 +32,17 @@ public final class StaticCredentialBroker implements CredentialBroker {
     @Activate
     public StaticCredentialBroker(StaticCredentialsConfig config) {
         String token = config.session_token();
-        this.credentials = new UpstreamCredentials(config.access_key_id(), config.secret_access_key(),
+        this.credentials = new UpstreamCredentials(required(config.access_key_id(), "access.key.id"),
+                required(config.secret_access_key(), "secret.access.key"),
                 token == null || token.isBlank() ? Optional.empty() : Optional.of(token), Optional.empty());
+    }
+
+    private static String required(String value, String key) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(StaticCredentialsConfig.PID + ": " + key + " is not set; no upstream "
+                    + "credentials are available and every call is refused until it is");
+        }
+        return value.trim();
     }
 
     @Override

@@ -33,7 +33,7 @@ class StaticCredentialBrokerTest {
     @Test
     void refusesBlankKeys() {
         assertThatThrownBy(() -> new StaticCredentialBroker(config("AKIDUP", " ", "")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("secretAccessKey");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("secret.access.key is not set");
     }
 
     private static StaticCredentialsConfig config(String id, String secret, String token) {
