@@ -10,7 +10,7 @@ final class BenchmarkOptions {
     }
 
     static Map<String, String> parse(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>(Map.of("duration", "10", "warmup", "3", "threads", "2",
+        Map<String, String> options = new LinkedHashMap<>(Map.of("duration", "10", "warmup", "10", "threads", "2",
                 "connections", "16", "report", "docs/benchmarks.md", "commit", "unknown"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             String name = args[i].replaceFirst("^--", "");
