@@ -39,6 +39,7 @@ final class Dynalite implements AutoCloseable {
         Process process = launch(List.of(node.toString(), cli.toString(), "--host", "127.0.0.1",
                 "--port", Integer.toString(port), "--createTableMs", "0", "--deleteTableMs", "0",
                 "--updateTableMs", "0"), log);
+        Processes.stopAtExit(process);
         Dynalite dynalite = new Dynalite(process, port, log);
         if (!FreePort.awaitListening(port, STARTUP, process::isAlive)) {
             dynalite.close();

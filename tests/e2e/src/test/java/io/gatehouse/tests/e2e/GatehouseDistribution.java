@@ -89,6 +89,7 @@ final class GatehouseDistribution implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + builder.command(), e);
         }
+        Processes.stopAtExit(process);
         if (!FreePort.awaitListening(dataPort, STARTUP, process::isAlive)) {
             String state = process.isAlive() ? "is still not listening after " + STARTUP
                     : "exited with " + process.exitValue();

@@ -49,12 +49,23 @@ final class GatewayStack implements AutoCloseable {
 
     /** Starts everything and waits until a DynamoDB call goes through Gatehouse. */
     static GatewayStack start(String testName) {
+        GatewayStack stack;
         try {
-            GatewayStack stack = new GatewayStack(Files.createTempDirectory("gatehouse-e2e-" + testName + "-"));
-            stack.awaitDynamoDb();
-            return stack;
+            stack = new GatewayStack(Files.createTempDirectory("gatehouse-e2e-" + testName + "-"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        try {
+            stack.awaitDynamoDb();
+            return stack;
+        } catch (RuntimeException | Error e) {
+            // The caller never gets the stack to close: stop what runs now, or it outlives the build.
+            try {
+                stack.close();
+            } catch (RuntimeException | Error suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
     }
 
@@ -107,7 +118,7 @@ final class GatewayStack implements AutoCloseable {
     }
 
     /** Deletes the work folder (a distribution copy per test class); kept with -Dgatehouse.e2e.keep=true. */
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         if (Boolean.getBoolean("gatehouse.e2e.keep")) {
             System.out.println("Kept " + dir);
             return;

@@ -58,6 +58,8 @@ public final class GetItemBenchmark {
             System.out.println(report.markdown());
             report.record(Path.of(options.get("report")));
             System.out.println("Recorded in " + options.get("report"));
+        } finally {
+            GatewayStack.deleteTree(workDir);
         }
     }
 
