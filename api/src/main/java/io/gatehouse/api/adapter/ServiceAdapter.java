@@ -29,6 +29,18 @@ public interface ServiceAdapter {
     Protocol protocol();
 
     /**
+     * The protocol of one request, for services that accept several (SQS takes both the query and the JSON
+     * protocol). Errors for the request are shaped in this protocol.
+     *
+     * @param request the client's request
+     * @return the protocol the request is written in; by default {@link #protocol()}
+     * @since 1.1
+     */
+    default Protocol protocol(RequestView request) {
+        return protocol();
+    }
+
+    /**
      * Decodes a request into the operation it performs and every resource it touches.
      *
      * @param request the request exactly as the client sent it; its signature has been verified

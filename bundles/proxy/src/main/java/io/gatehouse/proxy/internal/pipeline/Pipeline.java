@@ -103,7 +103,7 @@ public final class Pipeline {
                 ErrorCode.NO_SERVICE_ADAPTER, "Gatehouse has no adapter for service " + service
                         + ": its plugin is not installed or not started. Adapters active now: "
                         + stages.adapters().services() + "."));
-        exchange.protocol = adapter.protocol();
+        exchange.protocol = adapter.protocol(exchange.request);
         exchange.operation = decode(adapter, exchange.request, new DecodeContext(service, region,
                 settings.accountId(), settings.partition()));
         exchange.decision = decide(exchange);
