@@ -68,6 +68,7 @@ public class GatehouseRuntimeIT {
             "io.gatehouse.plugins.aws.dynamodb");
 
     private static final String DATA_PORT = "gatehouse.test.dataPort";
+    private static final String UPSTREAM_PORT = "gatehouse.test.upstreamPort";
 
     @Inject
     private BundleContext context;
@@ -90,7 +91,8 @@ public class GatehouseRuntimeIT {
             Files.copy(plugin, deploy.resolve(plugin.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
         int dataPort = freePort();
-        writeConfiguration(etc, dataPort, freePort());
+        int upstreamPort = freePort();
+        writeConfiguration(etc, dataPort, freePort(), upstreamPort);
 
         List<Option> options = new ArrayList<>();
         int highest = 0;
@@ -111,6 +113,7 @@ public class GatehouseRuntimeIT {
         options.add(systemProperty(AssembledDistribution.PROPERTY).value(System.getProperty(
                 AssembledDistribution.PROPERTY)));
         options.add(systemProperty(DATA_PORT).value(Integer.toString(dataPort)));
+        options.add(systemProperty(UPSTREAM_PORT).value(Integer.toString(upstreamPort)));
         options.add(systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn"));
         options.add(junitBundles());
         return options.toArray(new Option[0]);
@@ -280,7 +283,45 @@ public class GatehouseRuntimeIT {
         }
     }
 
-    private static void writeConfiguration(Path etc, int dataPort, int controlPort) throws IOException {
+    /**
+     * A signed call goes through the data plane running inside the framework, is re-signed and reaches the upstream:
+     * this exercises the embedded Undertow, SDK signer and Netty client from the bundle's own class path, which
+     * unit tests on the flat class path cannot.
+     */
+    @Test
+    public void aSignedCallIsForwardedFromInsideTheFramework() throws Exception {
+        int dataPort = Integer.parseInt(System.getProperty(DATA_PORT));
+        int upstreamPort = Integer.parseInt(System.getProperty(UPSTREAM_PORT));
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer upstream = com.sun.net.httpserver.HttpServer.create(
+                new InetSocketAddress("127.0.0.1", upstreamPort), 0);
+        upstream.createContext("/", exchange -> {
+            seen.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            exchange.getRequestBody().readAllBytes();
+            byte[] answer = "{\"TableNames\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        upstream.start();
+        try {
+            await("the data plane listening on 127.0.0.1:" + dataPort, () -> accepts(dataPort) ? Optional.of(dataPort)
+                    : Optional.empty(), () -> "nothing listens on 127.0.0.1:" + dataPort);
+            java.net.http.HttpResponse<String> response = await("a forwarded ListTables", () -> {
+                java.net.http.HttpResponse<String> answer = TestSigner.listTables(dataPort, "AKIDGATEHOUSETEST01",
+                        "client-secret-for-tests-only");
+                return answer.statusCode() == 200 ? Optional.of(answer) : Optional.empty();
+            }, () -> "last answer: " + TestSigner.describe(TestSigner.listTables(dataPort, "AKIDGATEHOUSETEST01",
+                    "client-secret-for-tests-only")));
+            assertEquals("{\"TableNames\":[]}", response.body());
+            assertTrue("upstream saw " + seen, seen.stream().allMatch(a -> a.contains("Credential=AKIDUPSTREAMEXAMPLE1/")));
+        } finally {
+            upstream.stop(0);
+        }
+    }
+
+    private static void writeConfiguration(Path etc, int dataPort, int controlPort, int upstreamPort)
+            throws IOException {
         Files.writeString(etc.resolve("io.gatehouse.proxy.cfg"), "host = 127.0.0.1\nport = " + dataPort + "\n");
         Files.writeString(etc.resolve("org.apache.felix.http.cfg"), "org.apache.felix.http.host = 127.0.0.1\n"
                 + "org.osgi.service.http.port = " + controlPort + "\n");
@@ -289,6 +330,6 @@ public class GatehouseRuntimeIT {
         Files.writeString(etc.resolve("io.gatehouse.proxy.accesskey-it.cfg"), "access.key.id = AKIDGATEHOUSETEST01\n"
                 + "secret.access.key = client-secret-for-tests-only\nsubject = it\ngroups = tests\n");
         Files.writeString(etc.resolve("io.gatehouse.proxy.endpoint-dynamodb.cfg"), "service = dynamodb\n"
-                + "region = *\nurl = http://127.0.0.1:1\n");
+                + "region = *\nurl = http://127.0.0.1:" + upstreamPort + "\n");
     }
 }
