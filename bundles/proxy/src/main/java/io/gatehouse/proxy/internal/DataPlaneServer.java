@@ -11,6 +11,7 @@ import io.gatehouse.proxy.internal.pipeline.Pipeline;
 import io.gatehouse.proxy.internal.pipeline.ProxyHandler;
 import io.gatehouse.proxy.internal.registry.AdapterRegistry;
 import io.gatehouse.proxy.internal.registry.BrokerRegistry;
+import io.gatehouse.proxy.internal.registry.ResolverRegistry;
 import io.gatehouse.proxy.internal.sigv4.SigV4Verifier;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -49,10 +50,12 @@ public final class DataPlaneServer {
      * @param keys the client keys
      * @param endpoints the upstream endpoints
      * @param brokers the credential brokers
+     * @param resolvers the credential resolvers asked about keys that are not configured
      */
     @Activate
     public DataPlaneServer(ProxyConfig config, @Reference AdapterRegistry adapters, @Reference AccessKeyStore keys,
-                           @Reference EndpointResolver endpoints, @Reference BrokerRegistry brokers) {
+                           @Reference EndpointResolver endpoints, @Reference BrokerRegistry brokers,
+                           @Reference ResolverRegistry resolvers) {
         this.address = "http://" + config.host() + ":" + config.port();
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
@@ -60,7 +63,7 @@ public final class DataPlaneServer {
             this.forwarder = new UpstreamForwarder(Duration.ofSeconds(config.upstream_timeout_seconds()),
                     config.max_upstream_connections(), config.max_response_bytes());
             Pipeline pipeline = new Pipeline(new Pipeline.Stages(
-                    new Authenticator(keys, new SigV4Verifier(Clock.systemUTC(),
+                    new Authenticator(keys, resolvers, new SigV4Verifier(Clock.systemUTC(),
                             Duration.ofSeconds(config.max_clock_skew_seconds()))),
                     adapters, Decider.authenticatedCallers(), brokers, endpoints, new UpstreamRequestFactory(),
                     forwarder, new AccessLog()),

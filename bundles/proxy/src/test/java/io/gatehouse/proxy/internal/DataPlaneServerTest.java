@@ -82,7 +82,8 @@ class DataPlaneServerTest {
         brokers.bindBroker(staticBroker(), Map.of("service.id", 2L));
         port = freePort();
         server = new DataPlaneServer(TestConfigs.of(ProxyConfig.class, Map.of("port", port,
-                "max_body_bytes", 1024L, "max_header_bytes", 4096)), adapters, keys, endpoints, brokers);
+                "max_body_bytes", 1024L, "max_header_bytes", 4096)), adapters, keys, endpoints, brokers,
+                new io.gatehouse.proxy.internal.registry.ResolverRegistry());
     }
 
     @AfterEach
