@@ -56,7 +56,10 @@ public final class ProxyHandler implements HttpHandler {
 
     private void process(HttpServerExchange exchange, byte[] body) {
         RequestView request = requestView(exchange, body);
-        pipeline.handle(request).whenComplete((response, error) -> write(exchange, response));
+        // Answers are written on the connection's own I/O thread: completing an exchange from a foreign thread
+        // (the upstream client's event loop) makes Undertow run its next-request handling there.
+        pipeline.handle(request).whenComplete((response, error) ->
+                exchange.getIoThread().execute(() -> write(exchange, response)));
     }
 
     private static RequestView requestView(HttpServerExchange exchange, byte[] body) {
