@@ -1,0 +1,99 @@
+package io.gatehouse.identity.internal.session;
+
+import io.gatehouse.api.exchange.Identity;
+import io.gatehouse.api.identity.AuthenticationException;
+import io.gatehouse.api.identity.CredentialResolver;
+import io.gatehouse.api.identity.ResolvedCredential;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Issues gateway session credentials and resolves them on the request path. The access key id and secret are
+ * derived from the gateway key and the session id, and the session token is a JWS under a key derived from the
+ * same gateway key: any node with the key verifies a session from the request alone, without a session table and
+ * without contacting an identity provider.
+ */
+public final class GatewaySessions implements CredentialResolver {
+
+    /** Credentials for one session, as handed to the client. */
+    public record IssuedCredentials(String accessKeyId, String secretAccessKey, String sessionToken,
+                                    Instant expiration, SessionClaims claims) {
+        @Override
+        public String toString() {
+            return "IssuedCredentials[accessKeyId=" + accessKeyId + ", expiration=" + expiration + "]";
+        }
+    }
+
+    private final GatewayKey key;
+    private final SessionTokens tokens;
+    private final Clock clock;
+
+    /**
+     * @param key the gateway key
+     * @param clock the clock that judges expiry
+     */
+    public GatewaySessions(GatewayKey key, Clock clock) {
+        this.key = key;
+        this.tokens = new SessionTokens(key);
+        this.clock = clock;
+    }
+
+    /**
+     * @param claims the session; its times are truncated to whole seconds
+     * @return the credentials of the session
+     */
+    public IssuedCredentials issue(SessionClaims claims) {
+        SessionClaims whole = new SessionClaims(claims.sessionId(), claims.subject(), claims.groups(),
+                claims.delegationChain(), claims.scope(), claims.purpose(), SessionTokens.seconds(claims.issuedAt()),
+                SessionTokens.seconds(claims.expiresAt()), claims.ancestors());
+        return new IssuedCredentials(key.accessKeyIdOf(whole.sessionId()), key.secretOf(whole.sessionId()),
+                tokens.write(whole), whole.expiresAt(), whole);
+    }
+
+    /**
+     * Reads a session token presented to the control plane (delegation), with the same checks as the data plane.
+     *
+     * @param token the session token
+     * @return its claims
+     * @throws AuthenticationException when it is invalid or expired
+     */
+    public SessionClaims verify(String token) throws AuthenticationException {
+        SessionClaims claims;
+        try {
+            claims = tokens.read(token);
+        } catch (InvalidSessionTokenException e) {
+            throw new AuthenticationException(AuthenticationException.INVALID_TOKEN,
+                    "The security token included in the request is invalid: " + e.getMessage() + ".");
+        }
+        if (!clock.instant().isBefore(claims.expiresAt())) {
+            throw new AuthenticationException(AuthenticationException.EXPIRED_TOKEN,
+                    "The security token included in the request is expired (session " + claims.sessionId()
+                            + " ended " + claims.expiresAt() + "). Obtain new credentials.");
+        }
+        return claims;
+    }
+
+    @Override
+    public Optional<ResolvedCredential> resolve(String accessKeyId, Optional<String> sessionToken)
+            throws AuthenticationException {
+        if (!accessKeyId.startsWith("GHS")) {
+            return Optional.empty();
+        }
+        String token = sessionToken.orElseThrow(() -> new AuthenticationException(
+                AuthenticationException.INVALID_TOKEN, "Access key " + accessKeyId + " is a Gatehouse session key "
+                        + "and needs its session token in the X-Amz-Security-Token header."));
+        SessionClaims claims = verify(token);
+        String expected = key.accessKeyIdOf(claims.sessionId());
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                accessKeyId.getBytes(StandardCharsets.US_ASCII))) {
+            throw new AuthenticationException(AuthenticationException.INVALID_TOKEN, "The security token included "
+                    + "in the request does not belong to access key " + accessKeyId + ".");
+        }
+        Identity identity = new Identity(claims.subject(), claims.groups(), claims.delegationChain(),
+                claims.sessionId(), accessKeyId, claims.purpose(), claims.expiresAt());
+        return Optional.of(new ResolvedCredential(identity, key.secretOf(claims.sessionId())));
+    }
+}
