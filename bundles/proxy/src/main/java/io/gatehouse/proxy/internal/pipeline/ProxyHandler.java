@@ -10,6 +10,7 @@ import io.gatehouse.proxy.internal.error.GatewayException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
+import io.undertow.util.SameThreadExecutor;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.HttpString;
 import java.nio.ByteBuffer;
@@ -17,14 +18,19 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The listen stage on Undertow: reads the request body without blocking (bounded by the configured limit), hands
- * the complete request to the {@link Pipeline} on a worker thread and writes the answer when it is ready.
+ * The listen stage on Undertow: reads the request body without blocking (bounded by the configured limit), runs the
+ * {@link Pipeline} and writes the answer on the connection's I/O thread when it is ready. Every stage before
+ * forwarding is short CPU work and nothing in it may block; only requests with large bodies, whose decoding takes
+ * long enough to hold up the other connections of that I/O thread, are decided on a worker thread.
  */
 public final class ProxyHandler implements HttpHandler {
 
     /** Response headers that describe the upstream connection, not the answer. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding",
             "content-length", "te", "trailer", "upgrade", "proxy-authenticate", "proxy-connection");
+
+    /** Bodies up to this size are decided on the I/O thread: a worker hand-off costs more than their decoding. */
+    static final int INLINE_BODY_BYTES = 64 * 1024;
 
     private final Pipeline pipeline;
     private final long maxBodyBytes;
@@ -47,7 +53,8 @@ public final class ProxyHandler implements HttpHandler {
             return;
         }
         exchange.getRequestReceiver().receiveFullBytes(
-                (ex, body) -> ex.dispatch(ex.getConnection().getWorker(), () -> process(ex, body)),
+                (ex, body) -> ex.dispatch(body.length > INLINE_BODY_BYTES ? ex.getConnection().getWorker()
+                        : SameThreadExecutor.INSTANCE, () -> process(ex, body)),
                 (ex, error) -> refuse(ex, error instanceof RequestTooBigException
                         ? new GatewayException(ErrorCode.REQUEST_TOO_LARGE, "The request body exceeds the gateway's "
                                 + "limit of " + maxBodyBytes + " bytes.")
