@@ -1,5 +1,6 @@
 package io.gatehouse.runtime;
 
+import io.gatehouse.runtime.command.CredentialsCommand;
 import io.gatehouse.runtime.command.HashPasswordCommand;
 import io.gatehouse.runtime.command.RunCommand;
 import java.util.Optional;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, versionProvider = Gatehouse.Version.class,
         description = "Least-privilege gateway for AWS API calls made by people, CI jobs and AI agents.",
-        subcommands = {RunCommand.class, HashPasswordCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CredentialsCommand.class, HashPasswordCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Gatehouse implements Runnable {
 
     @Spec
