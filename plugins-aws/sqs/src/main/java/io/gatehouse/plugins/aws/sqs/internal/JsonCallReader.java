@@ -49,6 +49,9 @@ final class JsonCallReader {
     static SqsCall read(RequestView request) throws DecodeException {
         String action = action(request);
         JsonNode body = object(request.body().bytes());
+        List<String> names = new java.util.ArrayList<>();
+        body.fieldNames().forEachRemaining(names::add);
+        ParameterNames.requireExactCase(names, DecodeException.SERIALIZATION);
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> member : body.properties()) {
             String text = scalar(member.getKey(), member.getValue());

@@ -32,6 +32,7 @@ final class QueryCallReader {
             body = FormDecoder.decode(request.body().utf8(), "The form body");
         }
         Map<String, String> parameters = merge(query, body);
+        ParameterNames.requireExactCase(parameters.keySet(), FormDecoder.MALFORMED);
         String action = action(parameters);
         String version = parameters.get("Version");
         if (version != null && !version.equals(SqsActions.VERSION)) {

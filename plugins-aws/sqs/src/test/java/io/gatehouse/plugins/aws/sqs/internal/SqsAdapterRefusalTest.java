@@ -67,6 +67,18 @@ class SqsAdapterRefusalTest {
         return Stream.of(
                 form("QueueUrl twice", "Action=SendMessage&" + URL + "&" + URL + "&MessageBody=x", MALFORMED,
                         "names parameter 'QueueUrl' twice"),
+                form("QueueUrl and queueurl", "Action=PurgeQueue&" + URL + "&queueurl=http%3A%2F%2Fh%2F123456789012%2Fb",
+                        MALFORMED, "differ only in case"),
+                new Refusal("queueurl alone beside a queue path", Calls.form("/123456789012/orders",
+                        "Action=PurgeQueue&queueurl=http%3A%2F%2Fh%2F123456789012%2Fb"), VALIDATION,
+                        "must be spelled 'QueueUrl'"),
+                form("action in lower case", "action=DeleteQueue&" + URL, VALIDATION, "must be spelled 'Action'"),
+                form("batch entries in another case", "Action=SendMessageBatch&" + URL
+                        + "&sendmessagebatchrequestentry.1.Id=a", VALIDATION, "must be spelled"),
+                new Refusal("JSON QueueUrl and queueUrl", Calls.json("PurgeQueue", "{" + JSON_URL + ","
+                        + JSON_URL.replace("QueueUrl", "queueUrl") + "}"), SERIALIZATION, "differ only in case"),
+                new Refusal("JSON entries in lower case", Calls.json("SendMessageBatch", "{" + JSON_URL
+                        + ",'entries':[]}"), VALIDATION, "must be spelled 'Entries'"),
                 form("Action twice in the body", "Action=ListQueues&Action=ListQueues", MALFORMED, "twice"),
                 new Refusal("QueueUrl in query string and body", Calls.form("/", URL, "Action=PurgeQueue&" + URL),
                         MALFORMED, "both the query string and the form body"),

@@ -36,6 +36,7 @@ final class StsCallReader {
             body = FormDecoder.decode(request.body().utf8(), "The form body");
         }
         Map<String, String> parameters = merge(query, body);
+        ParameterNames.requireExactCase(parameters.keySet());
         String action = parameters.get("Action");
         if (action == null) {
             throw new DecodeException(DecodeException.UNKNOWN_OPERATION,

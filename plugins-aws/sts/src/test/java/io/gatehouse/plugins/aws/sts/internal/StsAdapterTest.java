@@ -120,6 +120,13 @@ class StsAdapterTest {
                 new Refusal("RoleArn twice", post("Action=AssumeRole&RoleArn=" + ROLE_ENCODED + "&RoleArn="
                         + ROLE_ENCODED.replace("deploy", "admin") + "&RoleSessionName=s"), MALFORMED,
                         "names parameter 'RoleArn' twice"),
+                new Refusal("RoleArn and rolearn", post("Action=AssumeRole&RoleArn=" + ROLE_ENCODED + "&rolearn="
+                        + ROLE_ENCODED.replace("deploy", "admin") + "&RoleSessionName=s1"), MALFORMED,
+                        "differ only in case"),
+                new Refusal("rolearn alone", post("Action=AssumeRole&rolearn=" + ROLE_ENCODED + "&RoleSessionName=s1"),
+                        VALIDATION, "must be spelled 'RoleArn'"),
+                new Refusal("action in lower case", post("action=GetCallerIdentity"), VALIDATION,
+                        "must be spelled 'Action'"),
                 new Refusal("RoleArn in query string and body", post("/", "RoleArn=" + ROLE_ENCODED,
                         "Action=AssumeRole&RoleArn=" + ROLE_ENCODED + "&RoleSessionName=s"), MALFORMED,
                         "both the query string and the form body"),
