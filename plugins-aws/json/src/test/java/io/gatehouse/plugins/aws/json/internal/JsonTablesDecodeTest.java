@@ -178,6 +178,8 @@ class JsonTablesDecodeTest {
                         List.of(FN + ":PROD"), Map.of()),
                 lambda("ListFunctions", "GET /2015-03-31/functions/?MaxItems=50", "", "ListFunctions", List.of(),
                         Map.of("MaxItems", "50")),
+                lambda("ListFunctions without the trailing slash (AWS SDK for Java v2)", "GET /2015-03-31/functions",
+                        "", "ListFunctions", List.of(), Map.of()),
                 lambda("CreateFunction names the function in the body", "POST /2015-03-31/functions",
                         "{'FunctionName':'my-fn','Runtime':'java17','Publish':true}", "CreateFunction", List.of(FN),
                         Map.of("Publish", "true")),
