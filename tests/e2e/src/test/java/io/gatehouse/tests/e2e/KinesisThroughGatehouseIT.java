@@ -1,0 +1,161 @@
+package io.gatehouse.tests.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real AWS CLI runs the same Kinesis session through Gatehouse (to a kinesalite behind the signature-checking
+ * double) and directly against a second, fresh kinesalite; every answer must be the same once sequence numbers,
+ * shard iterators and timestamps (which differ between any two servers) are blanked. The double proves every call
+ * was re-signed with the upstream key.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KinesisThroughGatehouseIT {
+
+    private static final String STREAM = "gatehouse-e2e-events";
+    private static final Set<String> VOLATILE = Set.of("SequenceNumber", "StartingSequenceNumber",
+            "EndingSequenceNumber", "ShardIterator", "NextShardIterator", "StreamCreationTimestamp",
+            "ApproximateArrivalTimestamp", "MillisBehindLatest");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path directDir;
+    static UpstreamStack<Kinesalite> stack;
+    static Kinesalite direct;
+    static AwsCli throughGatehouse;
+    static AwsCli directCli;
+
+    @BeforeAll
+    static void start() {
+        stack = UpstreamStack.start("kinesis", Kinesalite::start, Kinesalite::endpoint, List.of("kinesis"),
+                s -> s.cli().run("kinesis", "list-streams").ok());
+        direct = Kinesalite.start(directDir);
+        throughGatehouse = stack.cli();
+        directCli = AwsCli.create(directDir, direct.endpoint(), AccessKey.random("AKIADIRECT"), UpstreamStack.REGION);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (direct != null) {
+            direct.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void sameSessionThroughGatehouseAsDirect() throws JsonProcessingException {
+        same("kinesis", "create-stream", "--stream-name", STREAM, "--shard-count", "1");
+        same("kinesis", "describe-stream", "--stream-name", STREAM);
+        same("kinesis", "put-record", "--stream-name", STREAM, "--partition-key", "k1", "--data", "aGVsbG8=");
+        same("kinesis", "put-record", "--stream-name", STREAM, "--partition-key", "k2", "--data", "d29ybGQ=");
+        same("kinesis", "list-streams");
+        AwsCli.Result[] iterators = same("kinesis", "get-shard-iterator", "--stream-name", STREAM, "--shard-id",
+                "shardId-000000000000", "--shard-iterator-type", "TRIM_HORIZON");
+        AwsCli.Result gateway = throughGatehouse.run("kinesis", "get-records", "--shard-iterator",
+                iterator(iterators[0]));
+        AwsCli.Result expected = directCli.run("kinesis", "get-records", "--shard-iterator", iterator(iterators[1]));
+        compare("aws kinesis get-records", gateway, expected);
+        assertThat(JSON.readTree(gateway.stdout()).path("Records")).as("records read back through Gatehouse")
+                .hasSize(2);
+        same("kinesis", "delete-stream", "--stream-name", STREAM);
+        same("kinesis", "describe-stream", "--stream-name", "gatehouse-e2e-missing");
+    }
+
+    @Test
+    @Order(2)
+    void upstreamSawOnlyVerifiedCallsSignedWithTheUpstreamKey() {
+        List<SigningUpstream.SeenRequest> seen = stack.upstream.requests();
+
+        assertThat(seen).extracting(request -> request.header("X-Amz-Target")).contains(
+                "Kinesis_20131202.CreateStream", "Kinesis_20131202.PutRecord", "Kinesis_20131202.GetShardIterator",
+                "Kinesis_20131202.GetRecords", "Kinesis_20131202.DeleteStream");
+        assertThat(seen).allSatisfy(request -> {
+            assertThat(request.verified()).as("%s", request).isTrue();
+            assertThat(request.accessKeyId()).isEqualTo(stack.upstreamKey.id());
+            assertThat(request.allHeaderText()).doesNotContain(stack.clientKey.id())
+                    .doesNotContain(stack.clientKey.secret());
+        });
+    }
+
+    @Test
+    @Order(3)
+    void ambiguousStreamIsRefusedBeforeUpstream() {
+        int before = stack.upstream.count();
+
+        AwsCli.Result result = throughGatehouse.run("kinesis", "describe-stream-summary", "--stream-name", STREAM,
+                "--stream-arn", "arn:aws:kinesis:us-east-1:123456789012:stream/another-stream");
+
+        assertThat(result.exitCode()).as("%s", result).isNotZero();
+        assertThat(result.stderr()).contains("ValidationException").contains("name different streams");
+        assertThat(stack.upstream.count()).as("nothing reached the upstream").isEqualTo(before);
+    }
+
+    private static AwsCli.Result[] same(String... args) throws JsonProcessingException {
+        AwsCli.Result gateway = throughGatehouse.run(args);
+        AwsCli.Result expected = directCli.run(args);
+        compare("aws " + String.join(" ", args), gateway, expected);
+        return new AwsCli.Result[] {gateway, expected};
+    }
+
+    private static void compare(String command, AwsCli.Result gateway, AwsCli.Result expected)
+            throws JsonProcessingException {
+        assertThat(gateway.exitCode()).as("%s: exit code through Gatehouse vs direct:\n%s\n=== direct:\n%s", command,
+                gateway, expected).isEqualTo(expected.exitCode());
+        if (expected.ok()) {
+            assertThat(normalised(gateway.stdout())).as("%s: answer through Gatehouse vs direct", command)
+                    .isEqualTo(normalised(expected.stdout()));
+        } else {
+            assertThat(gateway.stderr().strip()).as("%s: error through Gatehouse vs direct", command)
+                    .isEqualTo(expected.stderr().strip());
+        }
+    }
+
+    private static String iterator(AwsCli.Result result) throws JsonProcessingException {
+        return JSON.readTree(result.stdout()).path("ShardIterator").asText();
+    }
+
+    private static JsonNode normalised(String stdout) throws JsonProcessingException {
+        if (stdout.isBlank()) {
+            return JSON.missingNode();
+        }
+        JsonNode tree = JSON.readTree(stdout);
+        blank(tree);
+        return tree;
+    }
+
+    private static void blank(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> field = it.next();
+                if (VOLATILE.contains(field.getKey())) {
+                    field.setValue(JSON.getNodeFactory().textNode("<volatile>"));
+                } else {
+                    blank(field.getValue());
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(KinesisThroughGatehouseIT::blank);
+        }
+    }
+}
