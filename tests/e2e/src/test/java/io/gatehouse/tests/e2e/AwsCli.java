@@ -54,6 +54,22 @@ final class AwsCli {
         }
     }
 
+    /**
+     * A CLI whose {@code config} file is {@code config} as given (e.g. a profile with a {@code credential_process})
+     * and whose credentials file is empty.
+     */
+    static AwsCli withConfig(Path workDir, URI endpoint, String region, String config) {
+        Path aws = Prerequisites.awsCli();
+        try {
+            Path home = Files.createTempDirectory(workDir, "aws-cli-");
+            Files.writeString(home.resolve("config"), config);
+            Files.writeString(home.resolve("credentials"), "");
+            return new AwsCli(aws, home, endpoint, region);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** What one CLI run printed. */
     record Result(int exitCode, String stdout, String stderr) {
 

@@ -1,0 +1,83 @@
+package io.gatehouse.tests.e2e;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the distribution's own {@code bin/gatehouse credentials} as a user (or the CLI's credential_process) does,
+ * against the gateway's control port.
+ */
+final class GatehouseCredentials {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private GatehouseCredentials() {
+    }
+
+    /** @return the command line, for a credential_process entry */
+    static String commandLine(GatehouseDistribution gatehouse, String... args) {
+        List<String> command = command(gatehouse, args);
+        return String.join(" ", command);
+    }
+
+    private static List<String> command(GatehouseDistribution gatehouse, String... args) {
+        List<String> command = new ArrayList<>(List.of(gatehouse.home().resolve("bin/gatehouse").toString(),
+                "credentials", "--endpoint", "http://127.0.0.1:" + gatehouse.controlPort()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** What one run printed. */
+    record Result(int exitCode, String stdout, String stderr) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(stdout);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + this, e);
+            }
+        }
+    }
+
+    /** Runs {@code bin/gatehouse credentials ARGS} with extra environment variables. */
+    static Result run(GatehouseDistribution gatehouse, Path workDir, Map<String, String> env, String... args) {
+        try {
+            Path out = Files.createTempFile(workDir, "credentials-", ".out");
+            Path err = Files.createTempFile(workDir, "credentials-", ".err");
+            ProcessBuilder builder = new ProcessBuilder(command(gatehouse, args)).redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                fail("gatehouse credentials did not finish within 60 s");
+            }
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A CLI config with static temporary credentials from a credential_process answer. */
+    static String staticProfile(JsonNode credentials, String region) {
+        return "[default]\nregion = " + region + "\noutput = json\nmax_attempts = 1\nretry_mode = standard\n"
+                + "aws_access_key_id = " + credentials.path("AccessKeyId").asText() + "\n"
+                + "aws_secret_access_key = " + credentials.path("SecretAccessKey").asText() + "\n"
+                + "aws_session_token = " + credentials.path("SessionToken").asText() + "\n";
+    }
+}
