@@ -1,6 +1,7 @@
 package io.gatehouse.tests.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
  * SQS through Gatehouse in both protocols: the real AWS CLI (query protocol) and the AWS SDK for Java v2 (JSON
@@ -172,6 +174,27 @@ class SqsThroughGatehouseIT {
 
     @Test
     @Order(4)
+    void refusalsReachEachClientInTheProtocolItSpeaks() {
+        String badQueue = stack.elasticMq.endpoint() + "/000000000000/bad*name";
+        int before = stack.upstream.count();
+
+        AwsCli.Result cli = stack.cli().run("sqs", "purge-queue", "--queue-url", badQueue);
+        SqsException sdk;
+        try (SqsClient through = client(stack.gatehouse.endpoint(), stack.clientKey)) {
+            sdk = catchThrowableOfType(SqsException.class, () -> through.purgeQueue(r -> r.queueUrl(badQueue)));
+        }
+
+        assertThat(cli.exitCode()).as(cli.toString()).isNotZero();
+        assertThat(cli.stderr()).contains("(ValidationException)", "not a valid queue name");
+        assertThat(sdk).as("SDK (JSON protocol) refusal").isNotNull();
+        assertThat(sdk.statusCode()).isEqualTo(400);
+        assertThat(sdk.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+        assertThat(sdk.getMessage()).contains("not a valid queue name");
+        assertThat(stack.upstream.count()).as("requests that reached the upstream").isEqualTo(before);
+    }
+
+    @Test
+    @Order(5)
     void upstreamSawOnlyVerifiedCallsSignedWithTheUpstreamKey() {
         List<SigningUpstream.SeenRequest> seen = stack.upstream.requests();
 
