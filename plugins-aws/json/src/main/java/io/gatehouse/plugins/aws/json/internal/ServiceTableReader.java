@@ -74,8 +74,12 @@ final class ServiceTableReader {
             }
             operations.add(operation);
         }
+        JsonNode ranking = root.path("ranking");
+        if (!ranking.isMissingNode() && !ranking.isInt()) {
+            throw new IllegalArgumentException("'ranking' must be an integer");
+        }
         return new ServiceTable(source, service, protocol, target, operations, memberMap(root, "parameters", false),
-                memberMap(root, "counts", true), root.path("ranking").asInt(0));
+                memberMap(root, "counts", true), ranking.asInt(0));
     }
 
     private Map<String, ResourceType> resourceTypes(ObjectNode node) {
@@ -139,7 +143,11 @@ final class ServiceTableReader {
         if (qualifier != null && type.qualifier() == null) {
             throw new IllegalArgumentException(action + ": type " + type.name() + " has no qualifier pattern");
         }
-        return new ResourceRule(type, from, object.path("optional").asBoolean(false), qualifier);
+        JsonNode optional = object.path("optional");
+        if (!optional.isMissingNode() && !optional.isBoolean()) {
+            throw new IllegalArgumentException(action + ": 'optional' must be true or false");
+        }
+        return new ResourceRule(type, from, optional.asBoolean(false), qualifier);
     }
 
     private Map<String, String> memberMap(ObjectNode root, String key, boolean lists) {
@@ -147,8 +155,12 @@ final class ServiceTableReader {
         if (root.has(key)) {
             for (Map.Entry<String, JsonNode> entry : object(root, key).properties()) {
                 String ref = lists ? entry.getValue().asText() : member(entry.getKey(), key);
-                if (lists && !ref.endsWith("[]")) {
-                    throw new IllegalArgumentException("counts: " + ref + " must be a list member (Name[])");
+                if (lists != ref.endsWith("[]")) {
+                    throw new IllegalArgumentException(key + ": " + ref + (lists ? " must be a list member (Name[])"
+                            : " must be a single member; count lists under 'counts'"));
+                }
+                if (!entry.getValue().isTextual()) {
+                    throw new IllegalArgumentException(key + ": the value of " + entry.getKey() + " must be a string");
                 }
                 map.put(lists ? entry.getKey() : ref, lists ? member(ref, key) : entry.getValue().asText());
             }

@@ -69,7 +69,15 @@ class ServiceTableReaderTest {
                 new Broken("REST operation without http",
                         VALID.replace("'protocol':'AWS_JSON_1_1','target':'Demo.',", "'protocol':'REST_JSON',"),
                         "'http'"),
-                new Broken("bad service name", VALID.replace("'demo'", "'Demo Service'"), "service"));
+                new Broken("bad service name", VALID.replace("'demo'", "'Demo Service'"), "service"),
+                new Broken("ranking not an integer", VALID.replace("'service':'demo',", "'service':'demo','ranking':'9',"),
+                        "'ranking' must be an integer"),
+                new Broken("optional not a boolean", VALID.replace("'from':['Name']", "'from':['Name'],'optional':'yes'"),
+                        "'optional' must be true or false"),
+                new Broken("list member as a parameter", VALID.substring(0, VALID.length() - 1)
+                        + ",'parameters':{'Names[]':'Names'}}", "must be a single member"),
+                new Broken("count of a single member", VALID.substring(0, VALID.length() - 1)
+                        + ",'counts':{'ItemCount':'Name'}}", "must be a list member"));
     }
 
     @ParameterizedTest
