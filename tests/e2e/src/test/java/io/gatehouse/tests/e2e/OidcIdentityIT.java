@@ -1,0 +1,151 @@
+package io.gatehouse.tests.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.util.Base64URL;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A real OIDC provider (mock-oauth2-server, in this JVM, on 127.0.0.1) trusted through
+ * etc/io.gatehouse.identity.issuer-corp.cfg: the AWS CLI's credential_process obtains a client-credentials token and
+ * exchanges it; bad tokens are refused by {@code gatehouse credentials} with the gateway's reason.
+ */
+class OidcIdentityIT {
+
+    private static final String ISSUER_ID = "corp";
+    private static final String CONFIG = "{\"interactiveLogin\":false,\"tokenCallbacks\":[{\"issuerId\":\"corp\","
+            + "\"tokenExpiry\":300,\"requestMappings\":[{\"requestParam\":\"scope\",\"match\":\"gatehouse\","
+            + "\"claims\":{\"sub\":\"ci-runner\",\"aud\":[\"gatehouse\"],\"groups\":[\"ci\"]}}]}]}";
+
+    static MockOAuth2Server idp;
+    static GatewayStack stack;
+
+    @RegisterExtension
+    static final DumpLogsOnFailure DUMP = new DumpLogsOnFailure(() -> stack);
+
+    @BeforeAll
+    static void start() throws Exception {
+        idp = new MockOAuth2Server(OAuth2Config.Companion.fromJson(CONFIG));
+        idp.start(InetAddress.getByName("127.0.0.1"), FreePort.pick());
+        stack = GatewayStack.start("oidc-identity");
+        stack.gatehouse.configure("io.gatehouse.identity.issuer-corp", Map.of(
+                "issuer", idp.issuerUrl(ISSUER_ID).toString(), "audience", "gatehouse", "token.types", "JWT",
+                "algorithms", "RS256", "groups.claim", "groups"));
+        awaitIssuer();
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (stack != null) {
+                stack.close();
+            }
+        } finally {
+            if (idp != null) {
+                idp.shutdown();
+            }
+        }
+    }
+
+    private static void awaitIssuer() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        GatehouseCredentials.Result last = null;
+        while (System.nanoTime() < deadline) {
+            last = exchange(token("probe", "gatehouse", Map.of("groups", List.of("ci")), 300));
+            if (last.exitCode() == 0) {
+                return;
+            }
+            FreePort.sleep(Duration.ofMillis(500));
+        }
+        throw new AssertionError("the issuer did not come up: " + last);
+    }
+
+    private static String token(String subject, String audience, Map<String, Object> claims, long expirySeconds) {
+        return idp.issueToken(ISSUER_ID, subject, audience, claims, expirySeconds).serialize();
+    }
+
+    private static GatehouseCredentials.Result exchange(String token) {
+        try {
+            Path file = Files.createTempFile(stack.workDir, "oidc-", ".token");
+            Files.writeString(file, token);
+            return GatehouseCredentials.run(stack.gatehouse, stack.workDir, Map.of(), "--token-file",
+                    file.toString(), "--no-cache");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void awsCliWithClientCredentialsWorksThroughGatehouse() throws Exception {
+        Path secret = Files.writeString(stack.workDir.resolve("client-secret"), "ci-runner-secret");
+        String process = GatehouseCredentials.commandLine(stack.gatehouse, "--token-endpoint",
+                idp.tokenEndpointUrl(ISSUER_ID).toString(), "--client-id", "ci-runner", "--client-secret-file",
+                secret.toString(), "--oidc-scope", "gatehouse", "--cache-dir",
+                stack.workDir.resolve("oidc-cache").toString());
+        AwsCli cli = AwsCli.withConfig(stack.workDir, stack.gatehouse.endpoint(), GatewayStack.REGION,
+                "[default]\nregion = " + GatewayStack.REGION + "\noutput = json\nmax_attempts = 1\n"
+                        + "credential_process = " + process + "\n");
+
+        AwsCli.Result listed = cli.run("dynamodb", "list-tables");
+
+        assertThat(listed.ok()).as("%s", listed).isTrue();
+        assertThat(stack.gatehouse.logText()).contains("caller=ci-runner");
+        assertThat(stack.gatehouse.logText()).doesNotContain("ci-runner-secret");
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        GatehouseCredentials.Result result = exchange(token("alice", "gatehouse", Map.of("groups", List.of("dev")),
+                -120));
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr()).contains("HTTP 401", "expired");
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsRefused() {
+        GatehouseCredentials.Result result = exchange(token("alice", "another-api", Map.of("groups",
+                List.of("dev")), 300));
+
+        assertThat(result.stderr()).contains("HTTP 401", "audience");
+    }
+
+    @Test
+    void aTokenWithoutGroupsIsRefusedAsUnresolved() {
+        GatehouseCredentials.Result result = exchange(token("alice", "gatehouse", Map.of(), 300));
+
+        assertThat(result.stderr()).contains("HTTP 401", "unresolved");
+    }
+
+    @Test
+    void aTokenOfAnUntrustedIssuerIsRefused() {
+        String token = idp.issueToken("elsewhere", "alice", "gatehouse", Map.of("groups", List.of("dev")), 300)
+                .serialize();
+
+        assertThat(exchange(token).stderr()).contains("No trusted issuer");
+    }
+
+    @Test
+    void algNoneIsRefused() {
+        String[] parts = token("alice", "gatehouse", Map.of("groups", List.of("admin")), 300).split("\\.");
+        String unsigned = Base64URL.encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
+
+        GatehouseCredentials.Result result = exchange(unsigned);
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr()).contains("HTTP 401");
+    }
+}
