@@ -58,6 +58,8 @@ class SqsThroughGatehouseIT {
     static Path directDir;
     static SqsStack stack;
     static ElasticMq direct;
+    /** Everything the clients received through Gatehouse, scanned for credentials at the end. */
+    static final List<String> CLIENT_SAW = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @RegisterExtension
     static final TestWatcher DUMP = new TestWatcher() {
@@ -117,6 +119,7 @@ class SqsThroughGatehouseIT {
         for (Function<Map<String, String>, List<String>> step : session) {
             List<String> viaGatehouse = step.apply(gateway.values);
             AwsCli.Result through = gateway.run(viaGatehouse);
+            CLIENT_SAW.add(through.toString());
             AwsCli.Result expected = directSide.run(step.apply(directSide.values));
             String command = "aws " + String.join(" ", viaGatehouse);
 
@@ -161,6 +164,7 @@ class SqsThroughGatehouseIT {
         RawDynamoDbCall.Response badEscape = stack.query("/", "", "Action=SendMessage&" + url
                 + "&MessageBody=%zz&Version=2012-11-05");
 
+        List.of(twice, twoActions, unknown, badEscape).forEach(response -> CLIENT_SAW.add(response.toString()));
         assertThat(twice.status()).as(twice.toString()).isEqualTo(400);
         assertThat(twice.body()).contains("MalformedQueryString", "QueueUrl");
         assertThat(twoActions.status()).as(twoActions.toString()).isEqualTo(400);
@@ -184,6 +188,8 @@ class SqsThroughGatehouseIT {
             sdk = catchThrowableOfType(SqsException.class, () -> through.purgeQueue(r -> r.queueUrl(badQueue)));
         }
 
+        CLIENT_SAW.add(cli.toString());
+        CLIENT_SAW.add(String.valueOf(sdk));
         assertThat(cli.exitCode()).as(cli.toString()).isNotZero();
         assertThat(cli.stderr()).contains("(ValidationException)", "not a valid queue name");
         assertThat(sdk).as("SDK (JSON protocol) refusal").isNotNull();
@@ -202,6 +208,22 @@ class SqsThroughGatehouseIT {
             assertThat(request.verified()).as("verified: %s", request).isTrue();
             assertThat(request.accessKeyId()).isEqualTo(stack.upstreamKey.id());
             assertThat(request.allHeaderText()).doesNotContain(stack.clientKey.id());
+        });
+    }
+
+    @Test
+    @Order(6)
+    void noCredentialInAnyAnswerOrInTheGatewayLog() {
+        String answers = String.join("\n", CLIENT_SAW);
+        String log = stack.gatehouse.logText();
+        Map<String, String> forbidden = Map.of("upstream secret", stack.upstreamKey.secret(),
+                "upstream key id", stack.upstreamKey.id(), "client secret", stack.clientKey.secret());
+
+        assertThat(CLIENT_SAW).as("answers scanned").hasSizeGreaterThan(10);
+        assertThat(log).as("the Gatehouse log is empty: nothing was scanned").isNotBlank();
+        forbidden.forEach((what, value) -> {
+            assertThat(answers).as("%s in %d answers", what, CLIENT_SAW.size()).doesNotContain(value);
+            assertThat(log).as("%s in the Gatehouse log", what).doesNotContain(value);
         });
     }
 
