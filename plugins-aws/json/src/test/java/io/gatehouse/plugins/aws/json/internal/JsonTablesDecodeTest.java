@@ -73,6 +73,8 @@ class JsonTablesDecodeTest {
                         List.of(SECRET), Map.of("VersionStage", "AWSCURRENT")),
                 secrets("by full ARN in another account, as given", "GetSecretValue",
                         "{'SecretId':'" + SECRET_ARN + "'}", List.of(SECRET_ARN), Map.of()),
+                secrets("JSON-escaped name is the decoded name", "GetSecretValue",
+                        "{'SecretId':'prod\\u002Fdb-password'}", List.of(SECRET), Map.of()),
                 secrets("name with every allowed character", "DescribeSecret", "{'SecretId':'a/b_c+d=e.f@g-h'}",
                         List.of(arn("secretsmanager", "secret:a/b_c+d=e.f@g-h")), Map.of()),
                 secrets("CreateSecret with a KMS alias", "CreateSecret",
@@ -171,6 +173,8 @@ class JsonTablesDecodeTest {
                 lambda("Invoke by percent-encoded full ARN", "POST /2015-03-31/functions/"
                                 + "arn%3Aaws%3Alambda%3Aus-east-1%3A210987654321%3Afunction%3Ashared/invocations", "",
                         "Invoke", List.of("arn:aws:lambda:us-east-1:210987654321:function:shared"), Map.of()),
+                lambda("Invoke, name percent-encoded character by character",
+                        "POST /2015-03-31/functions/%6D%79-fn/invocations", "", "Invoke", List.of(FN), Map.of()),
                 lambda("Invoke by partial ARN", "POST /2015-03-31/functions/210987654321:function:shared:7/invocations",
                         "", "Invoke", List.of("arn:aws:lambda:eu-west-1:210987654321:function:shared:7"), Map.of()),
                 lambda("qualifier in the name and in the query agreeing",

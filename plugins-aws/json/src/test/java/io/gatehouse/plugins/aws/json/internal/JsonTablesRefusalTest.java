@@ -101,6 +101,14 @@ class JsonTablesRefusalTest {
                         VALIDATION, "not a valid qualifier"),
                 rest("qualifier given twice", "GET /2015-03-31/functions/my-fn?Qualifier=A&Qualifier=B", "",
                         VALIDATION, "given twice"),
+                rest("function name with a percent-encoded space", "GET /2015-03-31/functions/my%20fn", "",
+                        VALIDATION, "'my fn' is not a valid function"),
+                rest("function name with unicode", "GET /2015-03-31/functions/f%C3%BCnf", "", VALIDATION,
+                        "not a valid function"),
+                rest("function name with a plus (never a space)", "GET /2015-03-31/functions/my+fn", "", VALIDATION,
+                        "'my+fn' is not a valid function"),
+                json("secret name with unicode", "secretsmanager", "secretsmanager.GetSecretValue",
+                        "{'SecretId':'caf\u00e9'}", VALIDATION, "not a valid secret"),
                 rest("function name too long", "GET /2015-03-31/functions/" + "f".repeat(65), "", VALIDATION,
                         "not a valid function"));
     }
