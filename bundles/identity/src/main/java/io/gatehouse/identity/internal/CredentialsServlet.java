@@ -54,7 +54,8 @@ public final class CredentialsServlet extends HttpServlet {
     @Activate
     public CredentialsServlet(@Reference SessionAuthority authority) {
         this.exchange = new CredentialExchange(authority.sessions(), new CredentialExchange.Bounds(
-                authority.config().default_lifetime_seconds(), authority.config().max_lifetime_seconds()),
+                authority.config().default_lifetime_seconds(), authority.config().max_lifetime_seconds(),
+                authority.config().max_delegation_depth()),
                 Clock.systemUTC());
     }
 

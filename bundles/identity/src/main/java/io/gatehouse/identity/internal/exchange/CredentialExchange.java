@@ -15,9 +15,12 @@ import java.util.Optional;
  */
 public final class CredentialExchange {
 
-    /** Lifetime bounds from configuration. */
-    public record Bounds(long defaultLifetimeSeconds, long maxLifetimeSeconds) {
+    /** Lifetime and delegation bounds from configuration. */
+    public record Bounds(long defaultLifetimeSeconds, long maxLifetimeSeconds, int maxDelegationDepth) {
     }
+
+    /** The subject token type of a Gatehouse session (delegation). */
+    public static final String SESSION_TOKEN_TYPE = "urn:gatehouse:token-type:session";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -44,6 +47,9 @@ public final class CredentialExchange {
      */
     public GatewaySessions.IssuedCredentials exchange(TokenExchangeRequest request,
                                                       List<SubjectTokenVerifier> verifiers) throws OAuthError {
+        if (SESSION_TOKEN_TYPE.equals(request.subjectTokenType())) {
+            return sessions.issue(new SessionDelegation(sessions, bounds, clock).child(request, newSessionId()));
+        }
         VerifiedSubject subject = subjectOf(request, verifiers);
         long lifetime = request.requestedLifetimeSeconds().orElse(bounds.defaultLifetimeSeconds());
         if (lifetime > bounds.maxLifetimeSeconds()) {
@@ -71,7 +77,7 @@ public final class CredentialExchange {
                 + "etc/io.gatehouse.identity.issuer-NAME.cfg, or check the token type.");
     }
 
-    private static String newSessionId() {
+    static String newSessionId() {
         byte[] id = new byte[16];
         RANDOM.nextBytes(id);
         return "gs-" + HexFormat.of().formatHex(id);

@@ -18,11 +18,14 @@ import java.util.regex.Pattern;
  * @param requestedLifetimeSeconds {@code requested_lifetime} in seconds, if given
  * @param purpose {@code purpose}, empty when none
  * @param groups {@code groups} (development issuer only), comma separated
+ * @param actor {@code actor} (delegation): the name of the delegate the child session is for
+ * @param proof {@code subject_token_proof} (delegation): base64url HMAC-SHA256 of the parent's session token under
+ *        the parent's secret access key
  * @param fromLoopback whether the request came from a loopback address
  */
 public record TokenExchangeRequest(String subjectToken, String subjectTokenType, Optional<SessionScope> scope,
                                    OptionalLong requestedLifetimeSeconds, String purpose, List<String> groups,
-                                   boolean fromLoopback) {
+                                   Optional<String> actor, Optional<String> proof, boolean fromLoopback) {
 
     /** The only grant type accepted. */
     public static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:token-exchange";
@@ -59,7 +62,8 @@ public record TokenExchangeRequest(String subjectToken, String subjectTokenType,
         }
         return new TokenExchangeRequest(token, type, scope(single(form, "scope")),
                 lifetime(single(form, "requested_lifetime")), purpose,
-                single(form, "groups").map(TokenExchangeRequest::commaList).orElse(List.of()), fromLoopback);
+                single(form, "groups").map(TokenExchangeRequest::commaList).orElse(List.of()),
+                single(form, "actor"), single(form, "subject_token_proof"), fromLoopback);
     }
 
     private static Optional<String> single(Map<String, String[]> form, String name) throws OAuthError {

@@ -76,6 +76,22 @@ public final class GatewaySessions implements CredentialResolver {
         return claims;
     }
 
+    /**
+     * Checks the proof a delegating parent sends with its session token: base64url (no padding) of
+     * HMAC-SHA256(the session's secret access key, the session token). The token alone travels in every request's
+     * {@code X-Amz-Security-Token} header, so it must not be enough to mint children.
+     *
+     * @param claims the parent session, verified
+     * @param token the parent's session token
+     * @param proof the proof sent
+     * @return whether the proof was made with the session's secret
+     */
+    public boolean provesPossession(SessionClaims claims, String token, String proof) {
+        byte[] expected = java.util.Base64.getUrlEncoder().withoutPadding().encode(GatewayKey.hmac(
+                key.secretOf(claims.sessionId()).getBytes(StandardCharsets.UTF_8), token));
+        return MessageDigest.isEqual(expected, proof.getBytes(StandardCharsets.US_ASCII));
+    }
+
     @Override
     public Optional<ResolvedCredential> resolve(String accessKeyId, Optional<String> sessionToken)
             throws AuthenticationException {

@@ -26,7 +26,7 @@ class CredentialExchangeTest {
     private final GatewaySessions sessions = new GatewaySessions(GatewayKey.fromBase64(
             Base64.getEncoder().encodeToString(new byte[32])), CLOCK);
     private final CredentialExchange exchange = new CredentialExchange(sessions,
-            new CredentialExchange.Bounds(3600, 7200), CLOCK);
+            new CredentialExchange.Bounds(3600, 7200, 3), CLOCK);
 
     static DevIssuer dev(boolean enabled) {
         return new DevIssuer(new DevIssuerConfig() {
