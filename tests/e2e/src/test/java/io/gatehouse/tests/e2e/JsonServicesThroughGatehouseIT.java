@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +22,10 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.DefaultRetryStrategy;
@@ -163,6 +171,39 @@ class JsonServicesThroughGatehouseIT {
             assertThat(unknown.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
         }
         assertThat(stack.upstream.count()).as("nothing reached the upstream").isEqualTo(before);
+    }
+
+    @Test
+    void lambdaPathsWithDotSegmentsAreRefusedBeforeUpstream() throws Exception {
+        int before = stack.upstream.count();
+
+        HttpResponse<String> dots = signedLambdaCall("/2015-03-31/functions/other-fn/../my-fn/invocations");
+        HttpResponse<String> encodedDots = signedLambdaCall("/2015-03-31/functions/%2E%2E/invocations");
+
+        assertThat(dots.statusCode()).as("%s", dots.body()).isEqualTo(400);
+        assertThat(dots.body()).contains("ValidationException").contains("dot segment");
+        assertThat(encodedDots.statusCode()).as("%s", encodedDots.body()).isEqualTo(400);
+        assertThat(encodedDots.body()).contains("dot segment");
+        assertThat(stack.upstream.count()).as("nothing reached the upstream").isEqualTo(before);
+    }
+
+    /** A Lambda Invoke with a raw path the SDK would never send, signed by the SDK signer as AWS canonicalises. */
+    private static HttpResponse<String> signedLambdaCall(String rawPath) throws Exception {
+        URI uri = URI.create(stack.gatehouse.endpoint() + rawPath);
+        SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(stack.clientKey.identity())
+                .request(SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(uri)
+                        .putHeader("Content-Type", "application/json").build())
+                .payload(ContentStreamProvider.fromUtf8String("{}"))
+                .putProperty(AwsV4HttpSigner.REGION_NAME, UpstreamStack.REGION)
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "lambda")).request();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .timeout(Duration.ofSeconds(30));
+        signed.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Host")) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static boolean ready(UpstreamStack<CannedJsonServer> candidate) {
