@@ -3,7 +3,6 @@ package io.gatehouse.tests.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,7 +68,10 @@ class KinesisThroughGatehouseIT {
         same("kinesis", "describe-stream", "--stream-name", STREAM);
         same("kinesis", "put-record", "--stream-name", STREAM, "--partition-key", "k1", "--data", "aGVsbG8=");
         same("kinesis", "put-record", "--stream-name", STREAM, "--partition-key", "k2", "--data", "d29ybGQ=");
+        same("kinesis", "put-records", "--stream-name", STREAM, "--records", "Data=eA==,PartitionKey=a",
+                "Data=eQ==,PartitionKey=b");
         same("kinesis", "list-streams");
+        same("kinesis", "list-shards", "--stream-name", STREAM);
         AwsCli.Result[] iterators = same("kinesis", "get-shard-iterator", "--stream-name", STREAM, "--shard-id",
                 "shardId-000000000000", "--shard-iterator-type", "TRIM_HORIZON");
         AwsCli.Result gateway = throughGatehouse.run("kinesis", "get-records", "--shard-iterator",
@@ -77,7 +79,7 @@ class KinesisThroughGatehouseIT {
         AwsCli.Result expected = directCli.run("kinesis", "get-records", "--shard-iterator", iterator(iterators[1]));
         compare("aws kinesis get-records", gateway, expected);
         assertThat(JSON.readTree(gateway.stdout()).path("Records")).as("records read back through Gatehouse")
-                .hasSize(2);
+                .hasSize(4);
         same("kinesis", "delete-stream", "--stream-name", STREAM);
         same("kinesis", "describe-stream", "--stream-name", "gatehouse-e2e-missing");
     }
@@ -88,7 +90,8 @@ class KinesisThroughGatehouseIT {
         List<SigningUpstream.SeenRequest> seen = stack.upstream.requests();
 
         assertThat(seen).extracting(request -> request.header("X-Amz-Target")).contains(
-                "Kinesis_20131202.CreateStream", "Kinesis_20131202.PutRecord", "Kinesis_20131202.GetShardIterator",
+                "Kinesis_20131202.CreateStream", "Kinesis_20131202.PutRecord", "Kinesis_20131202.PutRecords",
+                "Kinesis_20131202.ListShards", "Kinesis_20131202.GetShardIterator",
                 "Kinesis_20131202.GetRecords", "Kinesis_20131202.DeleteStream");
         assertThat(seen).allSatisfy(request -> {
             assertThat(request.verified()).as("%s", request).isTrue();
@@ -146,8 +149,7 @@ class KinesisThroughGatehouseIT {
 
     private static void blank(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
                 if (VOLATILE.contains(field.getKey())) {
                     field.setValue(JSON.getNodeFactory().textNode("<volatile>"));
                 } else {
