@@ -105,6 +105,72 @@ class DevIdentityIT {
     }
 
     @Test
+    void delegatedSessionsWorkAndRevokingTheRootStopsTheWholeChain() throws Exception {
+        JsonNode root = GatehouseCredentials.run(stack.gatehouse, stack.workDir, Map.of(), "--dev", "--user",
+                "alice", "--groups", "dev", "--no-cache").json();
+        JsonNode agent = delegate(root, "agent-1", "action:dynamodb:* resource:*");
+        JsonNode sub = delegate(agent, "sub-agent-1", "action:dynamodb:ListTables resource:*");
+        AwsCli cli = AwsCli.withConfig(stack.workDir, stack.gatehouse.endpoint(), GatewayStack.REGION,
+                GatehouseCredentials.staticProfile(sub, GatewayStack.REGION));
+        JsonNode widened = delegateAnswer(agent, "sub-agent-2", "action:* resource:*");
+
+        AwsCli.Result before = cli.run("dynamodb", "list-tables");
+        java.net.http.HttpResponse<String> revoked = revoke(root);
+        int upstreamBefore = stack.upstream.count();
+        AwsCli.Result after = cli.run("dynamodb", "list-tables");
+
+        assertThat(widened.path("error").asText()).isEqualTo("invalid_scope");
+        assertThat(before.ok()).as("%s", before).isTrue();
+        assertThat(stack.gatehouse.logText()).contains("caller=alice chain=[agent-1, sub-agent-1]");
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        assertThat(after.ok()).isFalse();
+        assertThat(after.stderr()).contains("UnrecognizedClientException", "revoked");
+        assertThat(stack.upstream.count()).isEqualTo(upstreamBefore);
+    }
+
+    private static JsonNode delegate(JsonNode parent, String actor, String scope) throws Exception {
+        JsonNode child = delegateAnswer(parent, actor, scope);
+        assertThat(child.path("AccessKeyId").asText()).as("%s", child).startsWith("GHS");
+        return child;
+    }
+
+    private static JsonNode delegateAnswer(JsonNode parent, String actor, String scope) throws Exception {
+        String token = parent.path("SessionToken").asText();
+        String form = "grant_type=" + enc("urn:ietf:params:oauth:grant-type:token-exchange")
+                + "&subject_token_type=" + enc("urn:gatehouse:token-type:session") + "&subject_token=" + enc(token)
+                + "&subject_token_proof=" + enc(proof(parent)) + "&actor=" + enc(actor) + "&scope=" + enc(scope);
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                        + stack.gatehouse.controlPort() + "/api/v1/credentials"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+    }
+
+    private static java.net.http.HttpResponse<String> revoke(JsonNode session) throws Exception {
+        String token = session.path("SessionToken").asText();
+        String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.util.Base64.getUrlDecoder()
+                .decode(token.split("\\.")[1])).path("jti").asText();
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + stack.gatehouse.controlPort() + "/api/v1/sessions/" + id))
+                .header("Authorization", "Bearer " + token).header("X-Gatehouse-Proof", proof(session))
+                .DELETE().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String proof(JsonNode session) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(session.path("SecretAccessKey").asText()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(
+                session.path("SessionToken").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void aForgedSessionTokenIsRefused() {
         JsonNode credentials = GatehouseCredentials.run(stack.gatehouse, stack.workDir, Map.of(), "--dev", "--user",
                 "alice", "--no-cache").json();

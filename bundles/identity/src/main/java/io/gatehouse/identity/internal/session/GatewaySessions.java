@@ -30,15 +30,31 @@ public final class GatewaySessions implements CredentialResolver {
     private final GatewayKey key;
     private final SessionTokens tokens;
     private final Clock clock;
+    private final RevocationList revocations;
 
     /**
      * @param key the gateway key
      * @param clock the clock that judges expiry
      */
     public GatewaySessions(GatewayKey key, Clock clock) {
+        this(key, clock, new RevocationList(clock));
+    }
+
+    /**
+     * @param key the gateway key
+     * @param clock the clock that judges expiry
+     * @param revocations the revoked sessions
+     */
+    public GatewaySessions(GatewayKey key, Clock clock, RevocationList revocations) {
         this.key = key;
         this.tokens = new SessionTokens(key);
         this.clock = clock;
+        this.revocations = revocations;
+    }
+
+    /** @return the revoked sessions */
+    public RevocationList revocations() {
+        return revocations;
     }
 
     /**
@@ -72,6 +88,15 @@ public final class GatewaySessions implements CredentialResolver {
             throw new AuthenticationException(AuthenticationException.EXPIRED_TOKEN,
                     "The security token included in the request is expired (session " + claims.sessionId()
                             + " ended " + claims.expiresAt() + "). Obtain new credentials.");
+        }
+        java.util.List<String> lineage = new java.util.ArrayList<>(claims.ancestors());
+        lineage.add(claims.sessionId());
+        java.util.Optional<String> revoked = revocations.revokedAmong(lineage);
+        if (revoked.isPresent()) {
+            throw new AuthenticationException(AuthenticationException.UNRECOGNIZED_CLIENT, "The security token "
+                    + "included in the request is revoked (session " + revoked.get() + (revoked.get().equals(
+                            claims.sessionId()) ? "" : ", an ancestor of session " + claims.sessionId())
+                    + ", was revoked). Obtain new credentials.");
         }
         return claims;
     }

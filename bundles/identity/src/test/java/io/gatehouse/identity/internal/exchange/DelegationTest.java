@@ -97,6 +97,25 @@ class DelegationTest {
     }
 
     @Test
+    void revokingASessionRevokesItsSubtreeOnly() throws Exception {
+        GatewaySessions.IssuedCredentials root = root(null, 3600);
+        GatewaySessions.IssuedCredentials agent = child(root, "agent", null, null);
+        GatewaySessions.IssuedCredentials sub = child(agent, "sub", null, null);
+        GatewaySessions.IssuedCredentials subSub = child(sub, "sub-sub", null, null);
+        GatewaySessions.IssuedCredentials sibling = child(root, "sibling", null, null);
+
+        sessions.revocations().revoke(agent.claims().sessionId(), agent.expiration());
+
+        for (GatewaySessions.IssuedCredentials revoked : List.of(agent, sub, subSub)) {
+            assertThatThrownBy(() -> sessions.resolve(revoked.accessKeyId(), Optional.of(revoked.sessionToken())))
+                    .hasMessageContaining("revoked").extracting("code").isEqualTo("UnrecognizedClientException");
+        }
+        assertThat(sessions.resolve(root.accessKeyId(), Optional.of(root.sessionToken()))).isPresent();
+        assertThat(sessions.resolve(sibling.accessKeyId(), Optional.of(sibling.sessionToken()))).isPresent();
+        assertThatThrownBy(() -> child(sub, "late", null, null)).hasMessageContaining("revoked");
+    }
+
+    @Test
     void wideningAttemptsAreRefused() throws Exception {
         GatewaySessions.IssuedCredentials root = root("action:dynamodb:GetItem resource:arn:aws:s3:::logs/*", 600);
 
