@@ -39,6 +39,10 @@ final class StreamResources {
      * @return the ARNs the call touches, in request order, without duplicates
      */
     List<String> of(String action, ObjectNode body) throws DecodeException {
+        if (action.equals("ListShards") && isPaginationOnly(body)) {
+            // later pages name the stream only inside the opaque NextToken, and Kinesis forbids naming it again
+            return List.of();
+        }
         if (KinesisActions.STREAM.contains(action)) {
             return List.of(requiredStream(body));
         }
@@ -74,6 +78,11 @@ final class StreamResources {
         }
         return byArn.orElseThrow(() -> new DecodeException(DecodeException.VALIDATION,
                 "Either StreamName or StreamARN is required"));
+    }
+
+    private static boolean isPaginationOnly(ObjectNode body) throws DecodeException {
+        return Members.text(body, "NextToken", "").isPresent() && Members.text(body, "StreamName", "").isEmpty()
+                && Members.text(body, "StreamARN", "").isEmpty();
     }
 
     private String requiredStreamArn(ObjectNode body) throws DecodeException {

@@ -84,6 +84,8 @@ class KinesisAdapterTest {
                         "{'ShardIterator':'AAAA','StreamARN':'" + ORDERS + "'}", List.of(ORDERS), Map.of()),
                 ok("ListShards", "ListShards", "{'StreamName':'orders','MaxResults':100}", List.of(ORDERS),
                         Map.of("MaxResults", "100")),
+                ok("ListShards, a later page: the stream is inside the NextToken", "ListShards",
+                        "{'NextToken':'AAAA','MaxResults':100}", List.of(), Map.of("MaxResults", "100")),
                 ok("UpdateShardCount", "UpdateShardCount",
                         "{'StreamARN':'" + ORDERS + "','TargetShardCount':4,'ScalingType':'UNIFORM_SCALING'}",
                         List.of(ORDERS), Map.of("TargetShardCount", "4", "ScalingType", "UNIFORM_SCALING")),
