@@ -98,13 +98,30 @@ public final class OidcIssuer implements SubjectTokenVerifier {
     }
 
     private JWKSource<SecurityContext> jwkSource() throws OAuthError {
-        URL url = jwksUrl();
+        return jwkSource(jwksUrl(), config.jwks_cache_seconds(), config.jwks_min_refetch_seconds(),
+                config.jwks_outage_tolerance_seconds());
+    }
+
+    /**
+     * The JWKS of an issuer as the gateway uses it: cached, refreshed ahead of expiry in the background, fetched at
+     * most once per {@code minRefetchSeconds} for unknown key ids, and served from the cache for
+     * {@code outageSeconds} while the endpoint is down. Never retried in a loop.
+     *
+     * @param url the JWKS URL
+     * @param cacheSeconds how long fetched keys are used
+     * @param minRefetchSeconds the least time between two fetches
+     * @param outageSeconds how long cached keys outlive a failing endpoint
+     * @return the source
+     */
+    static JWKSource<SecurityContext> jwkSource(URL url, long cacheSeconds, long minRefetchSeconds,
+                                                long outageSeconds) {
         long second = 1000L;
+        long cacheMillis = cacheSeconds * second;
         return JWKSourceBuilder.<SecurityContext>create(url)
-                .cache(config.jwks_cache_seconds() * second, 15 * second)
-                .refreshAheadCache(30 * second, true)
-                .rateLimited(config.jwks_min_refetch_seconds() * second)
-                .outageTolerant(config.jwks_outage_tolerance_seconds() * second)
+                .cache(cacheMillis, Math.min(15 * second, cacheMillis / 2))
+                .refreshAheadCache(Math.min(30 * second, cacheMillis / 4), true)
+                .rateLimited(minRefetchSeconds * second)
+                .outageTolerant(outageSeconds * second)
                 .retrying(false)
                 .build();
     }
