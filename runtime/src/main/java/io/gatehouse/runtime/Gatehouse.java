@@ -2,6 +2,7 @@ package io.gatehouse.runtime;
 
 import io.gatehouse.runtime.command.CredentialsCommand;
 import io.gatehouse.runtime.command.HashPasswordCommand;
+import io.gatehouse.runtime.command.RevokeCommand;
 import io.gatehouse.runtime.command.RunCommand;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, versionProvider = Gatehouse.Version.class,
         description = "Least-privilege gateway for AWS API calls made by people, CI jobs and AI agents.",
-        subcommands = {RunCommand.class, CredentialsCommand.class, HashPasswordCommand.class,
+        subcommands = {RunCommand.class, CredentialsCommand.class, RevokeCommand.class, HashPasswordCommand.class,
             CommandLine.HelpCommand.class})
 public final class Gatehouse implements Runnable {
 

@@ -70,7 +70,13 @@ public final class CredentialsCommand implements Callable<Integer> {
         URI tokenEndpoint;
         @Option(names = "--dev", description = "Development issuer: name yourself with --user and --groups")
         boolean dev;
+        @Option(names = "--delegate", description = "Delegation: mint narrower child credentials for --actor from "
+                + "the gateway credentials in AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN")
+        boolean delegate;
     }
+
+    @Option(names = "--actor", description = "With --delegate: the name of the delegate (e.g. the sub-agent)")
+    String actor;
 
     @Option(names = "--client-id", description = "Client id for --token-endpoint") String clientId;
     @Option(names = "--client-secret-env", description = "Environment variable holding the client secret")
@@ -122,7 +128,15 @@ public final class CredentialsCommand implements Callable<Integer> {
     private String exchange() throws IOException, InterruptedException {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", GRANT_TYPE);
-        if (source.dev) {
+        if (source.delegate) {
+            String token = required(environment.get("AWS_SESSION_TOKEN"), "--delegate needs AWS_SESSION_TOKEN");
+            String secret = required(environment.get("AWS_SECRET_ACCESS_KEY"),
+                    "--delegate needs AWS_SECRET_ACCESS_KEY");
+            form.put("subject_token_type", "urn:gatehouse:token-type:session");
+            form.put("subject_token", token);
+            form.put("subject_token_proof", proof(secret, token));
+            form.put("actor", required(actor, "--delegate needs --actor NAME"));
+        } else if (source.dev) {
             form.put("subject_token_type", DEV_TOKEN_TYPE);
             form.put("subject_token", required(user, "--dev needs --user NAME"));
             if (groups != null) {
@@ -254,7 +268,10 @@ public final class CredentialsCommand implements Callable<Integer> {
     private String cacheKey() throws IOException {
         StringBuilder key = new StringBuilder().append(endpoint).append('\n').append(scope).append('\n')
                 .append(lifetime).append('\n').append(purpose).append('\n').append(subjectTokenType).append('\n');
-        if (source.dev) {
+        if (source.delegate) {
+            key.append("delegate ").append(environment.getOrDefault("AWS_SESSION_TOKEN", "")).append(' ')
+                    .append(actor);
+        } else if (source.dev) {
             key.append("dev ").append(user).append(' ').append(groups == null ? "" : String.join(",", groups));
         } else if (source.tokenFile != null) {
             key.append("file ").append(Files.readString(source.tokenFile, StandardCharsets.UTF_8).strip());
@@ -271,6 +288,22 @@ public final class CredentialsCommand implements Callable<Integer> {
                     .digest(key.toString().getBytes(StandardCharsets.UTF_8))).substring(0, 32);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * @param secret a session's secret access key
+     * @param token its session token
+     * @return the proof of possession the control plane asks for: base64url(HMAC-SHA256(secret, token))
+     */
+    static String proof(String secret, String token) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }
     }
 

@@ -169,6 +169,46 @@ class CredentialsCommandTest {
     }
 
     @Test
+    void delegationSendsTheParentTokenWithAProofOfItsSecret() {
+        String[] result = run(Map.of("AWS_SESSION_TOKEN", "parent.token.value", "AWS_SECRET_ACCESS_KEY", "parent-secret",
+                "AWS_ACCESS_KEY_ID", "GHSPARENT"), "--delegate", "--actor", "sub-agent-1", "--scope",
+                "action:dynamodb:Query", "--lifetime", "300");
+
+        assertThat(result[0]).as(result[2]).isEqualTo("0");
+        assertThat(exchanges.get(0)).contains("subject_token_type=urn:gatehouse:token-type:session",
+                "subject_token=parent.token.value", "actor=sub-agent-1",
+                "subject_token_proof=" + CredentialsCommand.proof("parent-secret", "parent.token.value"));
+        assertThat(exchanges.get(0)).doesNotContain("parent-secret");
+    }
+
+    @Test
+    void revokeSendsTheSessionTokenAndProofToTheSessionsEndpoint() {
+        List<String> deletes = new CopyOnWriteArrayList<>();
+        server.createContext("/api/v1/sessions/", exchange -> {
+            deletes.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
+                    + exchange.getRequestHeaders().getFirst("Authorization") + " "
+                    + exchange.getRequestHeaders().getFirst("X-Gatehouse-Proof"));
+            byte[] answer = "{\"revoked\":\"gs-1\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        String payload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"jti\":\"gs-0123\",\"sub\":\"alice\"}".getBytes(StandardCharsets.UTF_8));
+        String token = "eyJhbGciOiJIUzI1NiJ9." + payload + ".sig";
+        CommandLine commandLine = Gatehouse.commandLine();
+        RevokeCommand command = commandLine.getSubcommands().get("revoke").getCommand();
+        command.environment = Map.of("AWS_SESSION_TOKEN", token, "AWS_SECRET_ACCESS_KEY", "secret");
+        commandLine.setOut(new PrintWriter(new StringWriter()));
+
+        int exit = commandLine.execute("revoke", "--endpoint", endpoint());
+
+        assertThat(exit).isZero();
+        assertThat(deletes).containsExactly("DELETE /api/v1/sessions/gs-0123 Bearer " + token + " "
+                + CredentialsCommand.proof("secret", token));
+    }
+
+    @Test
     void exactlyOneTokenSourceIsRequired() {
         assertThat(run(Map.of())[0]).isEqualTo("2");
         assertThat(run(Map.of("T", "x"), "--dev", "--token-env", "T")[0]).isEqualTo("2");
