@@ -128,6 +128,38 @@ class DevIdentityIT {
         assertThat(stack.upstream.count()).isEqualTo(upstreamBefore);
     }
 
+    @Test
+    void theCommandLineDelegatesToASubAgentAndRevokesTheSubtree() {
+        JsonNode root = GatehouseCredentials.run(stack.gatehouse, stack.workDir, Map.of(), "--dev", "--user",
+                "bob", "--groups", "dev", "--no-cache").json();
+        GatehouseCredentials.Result child = GatehouseCredentials.run(stack.gatehouse, stack.workDir,
+                GatehouseCredentials.environmentOf(root), "--delegate", "--actor", "report-writer", "--scope",
+                "action:dynamodb:ListTables resource:*", "--lifetime", "600", "--no-cache");
+        GatehouseCredentials.Result wider = GatehouseCredentials.run(stack.gatehouse, stack.workDir,
+                GatehouseCredentials.environmentOf(child.json()), "--delegate", "--actor", "greedy", "--scope",
+                "action:dynamodb:* resource:*", "--no-cache");
+        AwsCli cli = AwsCli.withConfig(stack.workDir, stack.gatehouse.endpoint(), GatewayStack.REGION,
+                GatehouseCredentials.staticProfile(child.json(), GatewayStack.REGION));
+
+        AwsCli.Result before = cli.run("dynamodb", "list-tables");
+        GatehouseCredentials.Result revoked = GatehouseCredentials.revoke(stack.gatehouse, stack.workDir,
+                GatehouseCredentials.environmentOf(root));
+        AwsCli.Result after = cli.run("dynamodb", "list-tables");
+
+        assertThat(child.exitCode()).as("%s", child).isZero();
+        assertThat(wider.exitCode()).isEqualTo(1);
+        assertThat(wider.stderr()).contains("invalid_scope", "wider");
+        assertThat(before.ok()).as("%s", before).isTrue();
+        assertThat(stack.gatehouse.logText()).contains("caller=bob chain=[report-writer]");
+        assertThat(revoked.exitCode()).as("%s", revoked).isZero();
+        assertThat(after.stderr()).contains("revoked");
+        assertThat(stack.gatehouse.logText()).as("no issued secret or session token in the gateway log")
+                .doesNotContain(root.path("SecretAccessKey").asText())
+                .doesNotContain(child.json().path("SecretAccessKey").asText())
+                .doesNotContain(root.path("SessionToken").asText())
+                .doesNotContain(child.json().path("SessionToken").asText());
+    }
+
     private static JsonNode delegate(JsonNode parent, String actor, String scope) throws Exception {
         JsonNode child = delegateAnswer(parent, actor, scope);
         assertThat(child.path("AccessKeyId").asText()).as("%s", child).startsWith("GHS");

@@ -32,10 +32,26 @@ final class GatehouseCredentials {
     }
 
     private static List<String> command(GatehouseDistribution gatehouse, String... args) {
+        return subcommand(gatehouse, "credentials", args);
+    }
+
+    private static List<String> subcommand(GatehouseDistribution gatehouse, String name, String... args) {
         List<String> command = new ArrayList<>(List.of(gatehouse.home().resolve("bin/gatehouse").toString(),
-                "credentials", "--endpoint", "http://127.0.0.1:" + gatehouse.controlPort()));
+                name, "--endpoint", "http://127.0.0.1:" + gatehouse.controlPort()));
         command.addAll(List.of(args));
         return command;
+    }
+
+    /** Runs {@code bin/gatehouse revoke ARGS} with extra environment variables. */
+    static Result revoke(GatehouseDistribution gatehouse, Path workDir, Map<String, String> env, String... args) {
+        return execute(subcommand(gatehouse, "revoke", args), workDir, env);
+    }
+
+    /** The AWS_* variables an agent holding these credentials has. */
+    static Map<String, String> environmentOf(JsonNode credentials) {
+        return Map.of("AWS_ACCESS_KEY_ID", credentials.path("AccessKeyId").asText(),
+                "AWS_SECRET_ACCESS_KEY", credentials.path("SecretAccessKey").asText(),
+                "AWS_SESSION_TOKEN", credentials.path("SessionToken").asText());
     }
 
     /** What one run printed. */
@@ -51,17 +67,21 @@ final class GatehouseCredentials {
 
     /** Runs {@code bin/gatehouse credentials ARGS} with extra environment variables. */
     static Result run(GatehouseDistribution gatehouse, Path workDir, Map<String, String> env, String... args) {
+        return execute(command(gatehouse, args), workDir, env);
+    }
+
+    private static Result execute(List<String> command, Path workDir, Map<String, String> env) {
         try {
             Path out = Files.createTempFile(workDir, "credentials-", ".out");
             Path err = Files.createTempFile(workDir, "credentials-", ".err");
-            ProcessBuilder builder = new ProcessBuilder(command(gatehouse, args)).redirectOutput(out.toFile())
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
                     .redirectError(err.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
             builder.environment().putAll(env);
             Process process = builder.start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                fail("gatehouse credentials did not finish within 60 s");
+                fail(String.join(" ", command.subList(0, 2)) + " did not finish within 60 s");
             }
             return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
