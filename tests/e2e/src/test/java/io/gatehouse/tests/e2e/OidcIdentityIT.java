@@ -139,6 +139,46 @@ class OidcIdentityIT {
     }
 
     @Test
+    void hs256KeyedWithTheProvidersPublicKeyIsRefused() throws Exception {
+        com.nimbusds.jose.jwk.JWKSet jwks = com.nimbusds.jose.jwk.JWKSet.load(new java.net.URL(
+                idp.issuerUrl(ISSUER_ID) + "/jwks"));
+        com.nimbusds.jose.jwk.RSAKey publicKey = (com.nimbusds.jose.jwk.RSAKey) jwks.getKeys().get(0);
+        com.nimbusds.jwt.SignedJWT genuine = com.nimbusds.jwt.SignedJWT.parse(token("alice", "gatehouse",
+                Map.of("groups", List.of("admin")), 300));
+        com.nimbusds.jwt.SignedJWT forged = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(
+                com.nimbusds.jose.JWSAlgorithm.HS256).keyID(publicKey.getKeyID())
+                .type(com.nimbusds.jose.JOSEObjectType.JWT).build(), genuine.getJWTClaimsSet());
+        forged.sign(new com.nimbusds.jose.crypto.MACSigner(publicKey.toRSAPublicKey().getEncoded()));
+
+        GatehouseCredentials.Result result = exchange(forged.serialize());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr()).contains("HTTP 401", "not accepted");
+    }
+
+    @Test
+    void aTokenSignedByAnotherKeyUnderAKnownKidIsRefused() throws Exception {
+        com.nimbusds.jwt.SignedJWT genuine = com.nimbusds.jwt.SignedJWT.parse(token("alice", "gatehouse",
+                Map.of("groups", List.of("admin")), 300));
+        com.nimbusds.jose.jwk.RSAKey attacker = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048)
+                .keyID(genuine.getHeader().getKeyID()).generate();
+        com.nimbusds.jwt.SignedJWT forged = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(
+                com.nimbusds.jose.JWSAlgorithm.RS256).keyID(attacker.getKeyID())
+                .type(com.nimbusds.jose.JOSEObjectType.JWT).jwk(attacker.toPublicJWK())
+                .jwkURL(java.net.URI.create("http://127.0.0.1:1/attacker-jwks")).build(),
+                genuine.getJWTClaimsSet());
+        forged.sign(new com.nimbusds.jose.crypto.RSASSASigner(attacker));
+
+        assertThat(exchange(forged.serialize()).stderr()).contains("HTTP 401", "not accepted");
+    }
+
+    @Test
+    void oversizedAndNonJwsTokensAreRefusedBeforeParsing() {
+        assertThat(exchange("x".repeat(20_000)).stderr()).contains("HTTP 401", "longer than");
+        assertThat(exchange("a.b.c.d.e").stderr()).contains("HTTP 401", "three");
+    }
+
+    @Test
     void algNoneIsRefused() {
         String[] parts = token("alice", "gatehouse", Map.of("groups", List.of("admin")), 300).split("\\.");
         String unsigned = Base64URL.encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
