@@ -6,7 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One line per call, at INFO on the logger {@code io.gatehouse.access}: who (subject and delegation chain), what
+ * One line per call, at INFO on the logger {@code io.gatehouse.access}: who (subject, delegation chain, access key,
+ * session and its declared purpose), what
  * (action and resources), the decision, the status and the time taken. Never secrets or bodies.
  */
 public final class AccessLog {
@@ -20,7 +21,10 @@ public final class AccessLog {
         long millis = (System.nanoTime() - startedNanos) / 1_000_000;
         String who = exchange.authenticated == null ? "-" : exchange.authenticated.identity().subject()
                 + " chain=" + exchange.authenticated.identity().delegationChain()
-                + " key=" + exchange.authenticated.identity().accessKeyId();
+                + " key=" + exchange.authenticated.identity().accessKeyId()
+                + " session=" + exchange.authenticated.identity().sessionId()
+                + (exchange.authenticated.identity().purpose().isEmpty() ? ""
+                        : " purpose=\"" + exchange.authenticated.identity().purpose().replace("\"", "\\\"") + "\"");
         String what = exchange.operation == null ? exchange.request.method() + " " + exchange.request.rawPath()
                 : exchange.operation.iamAction() + " " + exchange.operation.region() + " "
                 + exchange.operation.resources();
