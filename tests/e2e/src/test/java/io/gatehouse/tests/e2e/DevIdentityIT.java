@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -16,7 +19,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code credential_process = bin/gatehouse credentials --dev --user alice --groups dev}, through Gatehouse to dynalite.
  * Gateway-issued credentials expire, and then nothing reaches the upstream.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DevIdentityIT {
+
+    static final SecretScan SCAN = new SecretScan();
 
     static GatewayStack stack;
 
@@ -63,7 +69,9 @@ class DevIdentityIT {
         AwsCli.Result created = cli.run("dynamodb", "create-table", "--table-name", "DevOrders",
                 "--attribute-definitions", "AttributeName=id,AttributeType=S",
                 "--key-schema", "AttributeName=id,KeyType=HASH", "--billing-mode", "PAY_PER_REQUEST");
+        SCAN.clientSaw(created);
         AwsCli.Result listed = cli.run("dynamodb", "list-tables");
+        SCAN.clientSaw(listed);
 
         assertThat(created.ok()).as("%s", created).isTrue();
         assertThat(listed.ok()).as("%s", listed).isTrue();
@@ -94,9 +102,11 @@ class DevIdentityIT {
         Instant expiration = Instant.parse(credentials.path("Expiration").asText());
 
         AwsCli.Result before = cli.run("dynamodb", "list-tables");
+        SCAN.clientSaw(before);
         FreePort.sleep(Duration.between(Instant.now(), expiration).plusSeconds(1));
         int upstreamBefore = stack.upstream.count();
         AwsCli.Result after = cli.run("dynamodb", "list-tables");
+        SCAN.clientSaw(after);
 
         assertThat(before.ok()).as("%s", before).isTrue();
         assertThat(after.ok()).isFalse();
@@ -115,9 +125,11 @@ class DevIdentityIT {
         JsonNode widened = delegateAnswer(agent, "sub-agent-2", "action:* resource:*");
 
         AwsCli.Result before = cli.run("dynamodb", "list-tables");
+        SCAN.clientSaw(before);
         java.net.http.HttpResponse<String> revoked = revoke(root);
         int upstreamBefore = stack.upstream.count();
         AwsCli.Result after = cli.run("dynamodb", "list-tables");
+        SCAN.clientSaw(after);
 
         assertThat(widened.path("error").asText()).isEqualTo("invalid_scope");
         assertThat(before.ok()).as("%s", before).isTrue();
@@ -142,9 +154,11 @@ class DevIdentityIT {
                 GatehouseCredentials.staticProfile(child.json(), GatewayStack.REGION));
 
         AwsCli.Result before = cli.run("dynamodb", "list-tables");
+        SCAN.clientSaw(before);
         GatehouseCredentials.Result revoked = GatehouseCredentials.revoke(stack.gatehouse, stack.workDir,
                 GatehouseCredentials.environmentOf(root));
         AwsCli.Result after = cli.run("dynamodb", "list-tables");
+        SCAN.clientSaw(after);
 
         assertThat(child.exitCode()).as("%s", child).isZero();
         assertThat(wider.exitCode()).isEqualTo(1);
@@ -214,8 +228,16 @@ class DevIdentityIT {
                 GatehouseCredentials.staticProfile(credentials, GatewayStack.REGION));
 
         AwsCli.Result result = cli.run("dynamodb", "list-tables");
+        SCAN.clientSaw(result);
 
         assertThat(result.ok()).isFalse();
         assertThat(result.stderr()).contains("InvalidClientTokenId");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void noUpstreamCredentialReachedAClientOrTheLog() {
+        assertThat(SCAN.responses()).isGreaterThan(1);
+        SCAN.assertClean(stack);
     }
 }

@@ -15,7 +15,10 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -23,7 +26,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * etc/io.gatehouse.identity.issuer-corp.cfg: the AWS CLI's credential_process obtains a client-credentials token and
  * exchanges it; bad tokens are refused by {@code gatehouse credentials} with the gateway's reason.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OidcIdentityIT {
+
+    static final SecretScan SCAN = new SecretScan();
 
     private static final String ISSUER_ID = "corp";
     private static final String CONFIG = "{\"interactiveLogin\":false,\"tokenCallbacks\":[{\"issuerId\":\"corp\","
@@ -100,6 +106,7 @@ class OidcIdentityIT {
                         + "credential_process = " + process + "\n");
 
         AwsCli.Result listed = cli.run("dynamodb", "list-tables");
+        SCAN.clientSaw(listed);
 
         assertThat(listed.ok()).as("%s", listed).isTrue();
         assertThat(stack.gatehouse.logText()).contains("caller=ci-runner");
@@ -187,5 +194,12 @@ class OidcIdentityIT {
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.stderr()).contains("HTTP 401");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void noUpstreamCredentialReachedAClientOrTheLog() {
+        assertThat(SCAN.responses()).isGreaterThan(1);
+        SCAN.assertClean(stack);
     }
 }
