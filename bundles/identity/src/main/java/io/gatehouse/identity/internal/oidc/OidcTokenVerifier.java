@@ -33,6 +33,8 @@ public final class OidcTokenVerifier {
 
     private static final int MAX_NESTING = 16;
     private static final int MAX_GROUP_CHARS = 256;
+    /** Claims only OpenID Connect ID tokens carry: an ID token proves a login to a client, not access to an API. */
+    private static final List<String> ID_TOKEN_CLAIMS = List.of("nonce", "at_hash", "c_hash");
 
     private final OidcSettings settings;
     private final DefaultJWTProcessor<SecurityContext> processor;
@@ -146,6 +148,9 @@ public final class OidcTokenVerifier {
         if (claims.getSubject() == null || claims.getSubject().isBlank() || exp == null || iat == null
                 || audience == null || audience.isEmpty()) {
             throw refused("it lacks one of the required claims iss, aud, exp, iat, sub");
+        }
+        if (ID_TOKEN_CLAIMS.stream().anyMatch(claim -> claims.getClaim(claim) != null)) {
+            throw refused("it is an ID token (it carries " + ID_TOKEN_CLAIMS + "); exchange an access token");
         }
         if (audience.stream().noneMatch(settings.audiences()::contains)) {
             throw refused("its audience " + audience + " is not one this gateway accepts");

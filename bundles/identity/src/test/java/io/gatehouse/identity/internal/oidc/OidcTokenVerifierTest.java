@@ -164,6 +164,12 @@ class OidcTokenVerifierTest {
         assertThat(refusal(signed(claims().issueTime(Date.from(NOW.plusSeconds(61)))))).contains("future");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"nonce", "at_hash", "c_hash"})
+    void anIdTokenIsNotAnAccessToken(String claim) throws Exception {
+        assertThat(refusal(signed(claims().claim(claim, "x")))).contains("ID token");
+    }
+
     @Test
     void wrongAudienceIsRefused() throws Exception {
         assertThat(refusal(signed(claims().audience("some-client")))).contains("audience");
