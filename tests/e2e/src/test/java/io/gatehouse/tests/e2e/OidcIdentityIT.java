@@ -123,6 +123,25 @@ class OidcIdentityIT {
     }
 
     @Test
+    void expiryIsJudgedWithTheSkewOfAtMostSixtySeconds() {
+        GatehouseCredentials.Result withinSkew = exchange(token("alice", "gatehouse", Map.of("groups",
+                List.of("dev")), -30));
+        GatehouseCredentials.Result beyondSkew = exchange(token("alice", "gatehouse", Map.of("groups",
+                List.of("dev")), -62));
+
+        assertThat(withinSkew.exitCode()).as("%s", withinSkew).isZero();
+        assertThat(beyondSkew.stderr()).contains("HTTP 401", "expired");
+    }
+
+    @Test
+    void anIdTokenIsNotAcceptedAsAnAccessToken() {
+        GatehouseCredentials.Result result = exchange(token("alice", "gatehouse", Map.of("groups", List.of("dev"),
+                "nonce", "n-0S6_WzA2Mj"), 300));
+
+        assertThat(result.stderr()).contains("HTTP 401", "ID token");
+    }
+
+    @Test
     void aTokenForAnotherAudienceIsRefused() {
         GatehouseCredentials.Result result = exchange(token("alice", "another-api", Map.of("groups",
                 List.of("dev")), 300));
