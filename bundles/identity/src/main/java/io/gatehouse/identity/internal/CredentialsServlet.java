@@ -109,11 +109,23 @@ public final class CredentialsServlet extends HttpServlet {
         } catch (OAuthError e) {
             LOG.info("Refused a credentials request from {}: {} {}", request.getRemoteAddr(), e.error(),
                     e.getMessage());
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("error", e.error());
-            error.put("error_description", e.getMessage());
-            write(response, e.status(), error);
+            writeError(response, e.status(), e.error(), e.getMessage());
+        } catch (RuntimeException e) {
+            // Fail closed with an answer the client can read; the message may name a token, so only the type is
+            // logged with the stack.
+            LOG.error("Credentials request from {} failed unexpectedly ({})", request.getRemoteAddr(),
+                    e.getClass().getName());
+            writeError(response, 500, "server_error", "The gateway could not issue credentials; its log has the "
+                    + "details.");
         }
+    }
+
+    private static void writeError(HttpServletResponse response, int status, String code, String description)
+            throws IOException {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("error", code);
+        error.put("error_description", description);
+        write(response, status, error);
     }
 
     private List<SubjectTokenVerifier> verifiers() {

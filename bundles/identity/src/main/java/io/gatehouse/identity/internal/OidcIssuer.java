@@ -105,7 +105,8 @@ public final class OidcIssuer implements SubjectTokenVerifier {
     /**
      * The JWKS of an issuer as the gateway uses it: cached, refreshed ahead of expiry in the background, fetched at
      * most once per {@code minRefetchSeconds} for unknown key ids, and served from the cache for
-     * {@code outageSeconds} while the endpoint is down. Never retried in a loop.
+     * {@code outageSeconds} while the endpoint is down. Never retried in a loop. The fetch interval is capped at half
+     * the cache lifetime.
      *
      * @param url the JWKS URL
      * @param cacheSeconds how long fetched keys are used
@@ -120,7 +121,8 @@ public final class OidcIssuer implements SubjectTokenVerifier {
         return JWKSourceBuilder.<SecurityContext>create(url)
                 .cache(cacheMillis, Math.min(15 * second, cacheMillis / 2))
                 .refreshAheadCache(Math.min(30 * second, cacheMillis / 4), true)
-                .rateLimited(minRefetchSeconds * second)
+                // Nimbus requires the rate-limit interval to be shorter than the cache lifetime.
+                .rateLimited(Math.min(minRefetchSeconds * second, cacheMillis / 2))
                 .outageTolerant(outageSeconds * second)
                 .retrying(false)
                 .build();

@@ -96,6 +96,11 @@ class JwksFetchingTest {
     }
 
     @Test
+    void aFetchIntervalLongerThanTheCacheIsCapped() throws Exception {
+        assertThat(verifier(2, 30, 600).verify(token("k1", key))).isPresent();
+    }
+
+    @Test
     void whenTheJwksIsDownKnownKeysKeepWorkingAndUnknownKeysAreRefused() throws Exception {
         OidcTokenVerifier verifier = verifier(1, 0, 900);
         assertThat(verifier.verify(token("k1", key))).isPresent();
