@@ -100,7 +100,7 @@ public final class CredentialsServlet extends HttpServlet {
                         + "application/x-www-form-urlencoded (RFC 8693).");
             }
             TokenExchangeRequest parsed = TokenExchangeRequest.parse(request.getParameterMap(),
-                    isLoopback(request.getRemoteAddr()));
+                    isDirectFromLoopback(request));
             GatewaySessions.IssuedCredentials issued = exchange.exchange(parsed, verifiers());
             LOG.info("Issued session {} to {} (groups {}, chain {}, expires {}, purpose '{}')",
                     issued.claims().sessionId(), issued.claims().subject(), issued.claims().groups(),
@@ -145,6 +145,13 @@ public final class CredentialsServlet extends HttpServlet {
         json.put("SessionToken", issued.sessionToken());
         json.put("Expiration", issued.expiration().toString());
         return json;
+    }
+
+    /** A request relayed by a proxy on this machine is not from this machine: its forwarding headers say so. */
+    static boolean isDirectFromLoopback(HttpServletRequest request) {
+        boolean forwarded = request.getHeader("Forwarded") != null || request.getHeader("X-Forwarded-For") != null
+                || request.getHeader("X-Real-IP") != null;
+        return !forwarded && isLoopback(request.getRemoteAddr());
     }
 
     private static boolean isLoopback(String address) {
