@@ -174,6 +174,37 @@ class DevIdentityIT {
                 .doesNotContain(child.json().path("SessionToken").asText());
     }
 
+    @Test
+    void aParentRevokesOneDescendantAndKeepsWorking() {
+        JsonNode root = GatehouseCredentials.run(stack.gatehouse, stack.workDir, Map.of(), "--dev", "--user",
+                "carol", "--no-cache").json();
+        JsonNode child = GatehouseCredentials.run(stack.gatehouse, stack.workDir,
+                GatehouseCredentials.environmentOf(root), "--delegate", "--actor", "helper", "--no-cache").json();
+        Map<String, String> rootWithTarget = new java.util.HashMap<>(GatehouseCredentials.environmentOf(root));
+        rootWithTarget.put("CHILD_TOKEN", child.path("SessionToken").asText());
+        Map<String, String> strangerWithTarget = new java.util.HashMap<>(GatehouseCredentials.environmentOf(
+                GatehouseCredentials.run(stack.gatehouse, stack.workDir, Map.of(), "--dev", "--user", "eve",
+                        "--no-cache").json()));
+        strangerWithTarget.put("CHILD_TOKEN", child.path("SessionToken").asText());
+
+        GatehouseCredentials.Result byStranger = GatehouseCredentials.revoke(stack.gatehouse, stack.workDir,
+                strangerWithTarget, "--target-token-env", "CHILD_TOKEN");
+        GatehouseCredentials.Result byParent = GatehouseCredentials.revoke(stack.gatehouse, stack.workDir,
+                rootWithTarget, "--target-token-env", "CHILD_TOKEN");
+        AwsCli.Result childCall = AwsCli.withConfig(stack.workDir, stack.gatehouse.endpoint(), GatewayStack.REGION,
+                GatehouseCredentials.staticProfile(child, GatewayStack.REGION)).run("dynamodb", "list-tables");
+        SCAN.clientSaw(childCall);
+        AwsCli.Result rootCall = AwsCli.withConfig(stack.workDir, stack.gatehouse.endpoint(), GatewayStack.REGION,
+                GatehouseCredentials.staticProfile(root, GatewayStack.REGION)).run("dynamodb", "list-tables");
+        SCAN.clientSaw(rootCall);
+
+        assertThat(byStranger.exitCode()).isEqualTo(1);
+        assertThat(byStranger.stderr()).contains("not a descendant");
+        assertThat(byParent.exitCode()).as("%s", byParent).isZero();
+        assertThat(childCall.stderr()).contains("revoked");
+        assertThat(rootCall.ok()).as("%s", rootCall).isTrue();
+    }
+
     private static JsonNode delegate(JsonNode parent, String actor, String scope) throws Exception {
         JsonNode child = delegateAnswer(parent, actor, scope);
         assertThat(child.path("AccessKeyId").asText()).as("%s", child).startsWith("GHS");
