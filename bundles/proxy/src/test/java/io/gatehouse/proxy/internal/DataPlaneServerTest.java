@@ -66,6 +66,12 @@ class DataPlaneServerTest {
         upstream.createContext("/", exchange -> {
             upstreamRequests.add(Map.copyOf(exchange.getRequestHeaders()));
             exchange.getRequestBody().readAllBytes();
+            if ("HEAD".equals(exchange.getRequestMethod())) {
+                exchange.getResponseHeaders().add("Content-Length", "11");
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+                return;
+            }
             byte[] answer = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
             exchange.sendResponseHeaders(200, answer.length);
@@ -102,6 +108,21 @@ class DataPlaneServerTest {
         String authorization = upstreamRequests.get(0).get("Authorization").get(0);
         assertThat(authorization).contains("Credential=AKIAUPSTREAM0001/").doesNotContain(CLIENT_KEY);
         assertThat(upstreamRequests.get(0).get("X-amz-target")).containsExactly("DynamoDB_20120810.GetItem");
+    }
+
+    @Test
+    void aHeadAnswerKeepsTheUpstreamContentLength() throws Exception {
+        HttpRequest get = signed("GET", "", CLIENT_SECRET);
+        HttpRequest.Builder head = HttpRequest.newBuilder(get.uri()).timeout(Duration.ofSeconds(10))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody());
+        signed("HEAD", "", CLIENT_SECRET).headers().map().forEach((name, values) ->
+                values.forEach(value -> head.header(name, value)));
+
+        HttpResponse<String> response = send(head.build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Length")).contains("11");
+        assertThat(response.body()).isEmpty();
     }
 
     @Test
@@ -184,7 +205,11 @@ class DataPlaneServerTest {
     }
 
     private HttpRequest signed(String body, String secret) {
-        SdkHttpFullRequest unsigned = SdkHttpFullRequest.builder().method(SdkHttpMethod.POST)
+        return signed("POST", body, secret);
+    }
+
+    private HttpRequest signed(String method, String body, String secret) {
+        SdkHttpFullRequest unsigned = SdkHttpFullRequest.builder().method(SdkHttpMethod.fromValue(method))
                 .uri(URI.create("http://127.0.0.1:" + port + "/"))
                 .putHeader("X-Amz-Target", "DynamoDB_20120810.GetItem")
                 .putHeader("Content-Type", "application/x-amz-json-1.0").build();

@@ -13,6 +13,7 @@ import io.undertow.server.RequestTooBigException;
 import io.undertow.util.SameThreadExecutor;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.Set;
@@ -93,7 +94,18 @@ public final class ProxyHandler implements HttpHandler {
             }
         });
         byte[] body = response.body().bytes();
+        if (Methods.HEAD.equals(exchange.getRequestMethod())) {
+            // a HEAD answer has no body but states the length of the GET answer (S3 HeadObject's ContentLength)
+            exchange.setResponseContentLength(headLength(response, body.length));
+            exchange.endExchange();
+            return;
+        }
         exchange.setResponseContentLength(body.length);
         exchange.getResponseSender().send(ByteBuffer.wrap(body));
+    }
+
+    private static long headLength(ResponseView response, long fallback) {
+        return response.headers().first("content-length").filter(value -> value.matches("\\d{1,18}"))
+                .map(Long::parseLong).orElse(fallback);
     }
 }
