@@ -56,6 +56,8 @@ class DataPlaneServerTest {
     private final AdapterRegistry adapters = new AdapterRegistry();
     private final BrokerRegistry brokers = new BrokerRegistry();
     private final ServiceAdapter adapter = new EchoAdapter();
+    private final io.gatehouse.proxy.internal.registry.ResolverRegistry resolvers =
+            new io.gatehouse.proxy.internal.registry.ResolverRegistry();
     private HttpServer upstream;
     private DataPlaneServer server;
     private int port;
@@ -87,9 +89,10 @@ class DataPlaneServerTest {
         adapters.bindAdapter(adapter, Map.of(ServiceAdapter.SERVICE, "dynamodb", "service.id", 1L));
         brokers.bindBroker(staticBroker(), Map.of("service.id", 2L));
         port = freePort();
+        resolvers.bindResolver(scopedResolver(), Map.of("service.id", 3L));
         server = new DataPlaneServer(TestConfigs.of(ProxyConfig.class, Map.of("port", port,
                 "max_body_bytes", 1024L, "max_header_bytes", 4096)), adapters, keys, endpoints, brokers,
-                new io.gatehouse.proxy.internal.registry.ResolverRegistry());
+                resolvers);
     }
 
     @AfterEach
@@ -123,6 +126,30 @@ class DataPlaneServerTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Length")).contains("11");
         assertThat(response.body()).isEmpty();
+    }
+
+    @Test
+    void aSessionIsHeldToItsScope() throws Exception {
+        HttpResponse<String> outside = send(signed(BODY, SCOPED_SECRET, SCOPED_KEY, "DynamoDB_20120810.GetItem"));
+
+        assertThat(outside.statusCode()).isEqualTo(403);
+        assertThat(errorType(outside)).isEqualTo("AccessDeniedException");
+        assertThat(new ObjectMapper().readTree(outside.body()).get("message").asText())
+                .contains("outside the scope of session", "table/Orders");
+        assertThat(upstreamRequests).isEmpty();
+    }
+
+    @Test
+    void aSessionMayCallWithinItsScope() throws Exception {
+        EchoAdapter.table = "Reports";
+        try {
+            HttpResponse<String> inside = send(signed(BODY, SCOPED_SECRET, SCOPED_KEY, "DynamoDB_20120810.GetItem"));
+
+            assertThat(inside.statusCode()).isEqualTo(200);
+            assertThat(upstreamRequests).hasSize(1);
+        } finally {
+            EchoAdapter.table = "Orders";
+        }
     }
 
     @Test
@@ -204,17 +231,37 @@ class DataPlaneServerTest {
         return line.toString();
     }
 
+    private static final String SCOPED_KEY = "GHSSCOPEDKEY0001";
+    private static final String SCOPED_SECRET = "scoped-secret-0123456789";
+
+    private static io.gatehouse.api.identity.CredentialResolver scopedResolver() {
+        io.gatehouse.api.exchange.Identity identity = new io.gatehouse.api.exchange.Identity("alice", java.util.Set.of(),
+                List.of("report-agent"), "s-1", SCOPED_KEY, "reports", java.time.Instant.now().plusSeconds(600),
+                new io.gatehouse.api.exchange.Scope(List.of("dynamodb:GetItem"), List.of("*:table/Reports")));
+        return (accessKeyId, token) -> SCOPED_KEY.equals(accessKeyId)
+                ? Optional.of(new io.gatehouse.api.identity.ResolvedCredential(identity, SCOPED_SECRET))
+                : Optional.empty();
+    }
+
     private HttpRequest signed(String body, String secret) {
-        return signed("POST", body, secret);
+        return signed(body, secret, CLIENT_KEY, "DynamoDB_20120810.GetItem");
+    }
+
+    private HttpRequest signed(String body, String secret, String accessKeyId, String target) {
+        return signed("POST", body, secret, accessKeyId, target);
     }
 
     private HttpRequest signed(String method, String body, String secret) {
+        return signed(method, body, secret, CLIENT_KEY, "DynamoDB_20120810.GetItem");
+    }
+
+    private HttpRequest signed(String method, String body, String secret, String accessKeyId, String target) {
         SdkHttpFullRequest unsigned = SdkHttpFullRequest.builder().method(SdkHttpMethod.fromValue(method))
                 .uri(URI.create("http://127.0.0.1:" + port + "/"))
-                .putHeader("X-Amz-Target", "DynamoDB_20120810.GetItem")
+                .putHeader("X-Amz-Target", target)
                 .putHeader("Content-Type", "application/x-amz-json-1.0").build();
         SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(AwsCredentialsIdentity.create(CLIENT_KEY, secret)).request(unsigned)
+                .identity(AwsCredentialsIdentity.create(accessKeyId, secret)).request(unsigned)
                 .payload(ContentStreamProvider.fromUtf8String(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "dynamodb")
                 .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")).request();
@@ -252,6 +299,8 @@ class DataPlaneServerTest {
 
     /** Decodes every call as a GetItem on the table named in the body. */
     private static final class EchoAdapter implements ServiceAdapter {
+        static volatile String table = "Orders";
+
         @Override
         public Protocol protocol() {
             return Protocol.AWS_JSON_1_0;
@@ -260,7 +309,7 @@ class DataPlaneServerTest {
         @Override
         public AwsOperation decode(RequestView request, DecodeContext context) {
             return new AwsOperation(context.service(), "GetItem", context.region(),
-                    List.of(context.arn("table/Orders")), Map.of());
+                    List.of(context.arn("table/" + table)), Map.of());
         }
     }
 }

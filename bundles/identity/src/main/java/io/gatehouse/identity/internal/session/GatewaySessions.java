@@ -1,6 +1,7 @@
 package io.gatehouse.identity.internal.session;
 
 import io.gatehouse.api.exchange.Identity;
+import io.gatehouse.api.exchange.Scope;
 import io.gatehouse.api.identity.AuthenticationException;
 import io.gatehouse.api.identity.CredentialResolver;
 import io.gatehouse.api.identity.ResolvedCredential;
@@ -134,7 +135,8 @@ public final class GatewaySessions implements CredentialResolver {
                     + "in the request does not belong to access key " + accessKeyId + ".");
         }
         Identity identity = new Identity(claims.subject(), claims.groups(), claims.delegationChain(),
-                claims.sessionId(), accessKeyId, claims.purpose(), claims.expiresAt());
+                claims.sessionId(), accessKeyId, claims.purpose(), claims.expiresAt(),
+                new Scope(claims.scope().actions(), claims.scope().resources()));
         return Optional.of(new ResolvedCredential(identity, key.secretOf(claims.sessionId())));
     }
 }

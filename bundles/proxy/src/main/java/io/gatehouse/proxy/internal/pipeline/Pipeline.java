@@ -8,6 +8,7 @@ import io.gatehouse.api.credentials.CredentialBroker;
 import io.gatehouse.api.credentials.CredentialException;
 import io.gatehouse.api.exchange.AwsOperation;
 import io.gatehouse.api.exchange.Decision;
+import io.gatehouse.api.exchange.Identity;
 import io.gatehouse.api.exchange.RequestView;
 import io.gatehouse.api.exchange.ResponseView;
 import io.gatehouse.proxy.internal.error.ErrorCode;
@@ -132,6 +133,13 @@ public final class Pipeline {
     }
 
     private Decision decide(Exchange exchange) {
+        Identity identity = exchange.authenticated.identity();
+        if (!identity.scope().permits(exchange.operation)) {
+            throw new GatewayException(ErrorCode.ACCESS_DENIED, "Gatehouse denied " + exchange.operation.iamAction()
+                    + " on " + exchange.operation.resources() + ": it is outside the scope of session "
+                    + identity.sessionId() + " (actions " + identity.scope().actions() + ", resources "
+                    + identity.scope().resources() + ").");
+        }
         Decision decision = stages.decider().decide(exchange.authenticated.identity(), exchange.operation);
         if (!decision.isAllowed()) {
             throw new GatewayException(ErrorCode.ACCESS_DENIED, "Gatehouse denied "
