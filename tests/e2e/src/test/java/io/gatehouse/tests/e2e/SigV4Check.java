@@ -97,21 +97,26 @@ final class SigV4Check {
     private String sign(String method, URI uri, Map<String, List<String>> headers, byte[] body, Instant signedAt,
             String region, String service, String[] signedHeaders) {
         SdkHttpRequest request = rebuild(method, uri, headers, signedHeaders);
+        // S3 signs the path as sent: neither double-encoded nor normalised (as AWS and Gatehouse's re-signing do)
+        boolean s3 = "s3".equals(service);
         if (Arrays.asList(signedHeaders).contains("x-amz-content-sha256")) {
             return signer.sign(r -> r.identity(key.identity())
                             .request(request)
                             .payload(ContentStreamProvider.fromByteArray(body))
                             .putProperty(AwsV4HttpSigner.REGION_NAME, region)
                             .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
+                            .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, !s3)
+                            .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, !s3)
                             .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)))
                     .request().firstMatchingHeader("Authorization").orElse("");
         }
-        return signWithoutPayloadHeader(request, body, new CredentialScope(region, service, signedAt));
+        return signWithoutPayloadHeader(request, body, new CredentialScope(region, service, signedAt), !s3);
     }
 
-    private String signWithoutPayloadHeader(SdkHttpRequest request, byte[] body, CredentialScope scope) {
+    private String signWithoutPayloadHeader(SdkHttpRequest request, byte[] body, CredentialScope scope,
+            boolean encodeAndNormalise) {
         V4CanonicalRequest canonical = new V4CanonicalRequest(request, BinaryUtils.toHex(SignerUtils.hash(body)),
-                new V4CanonicalRequest.Options(true, true));
+                new V4CanonicalRequest.Options(encodeAndNormalise, encodeAndNormalise));
         String stringToSign = "AWS4-HMAC-SHA256\n" + scope.getDatetime() + "\n" + scope.scope() + "\n"
                 + SignerUtils.hashCanonicalRequest(canonical.getCanonicalRequestString());
         String signature = BinaryUtils.toHex(SignerUtils.computeSignature(stringToSign,

@@ -132,6 +132,11 @@ final class SigningUpstream implements AutoCloseable {
                 exchange.getResponseHeaders().put(name, values);
             }
         });
+        if ("HEAD".equals(exchange.getRequestMethod())) {
+            // a HEAD answer states the length of the GET answer without a body (S3 HeadObject)
+            response.headers().firstValue("content-length")
+                    .ifPresent(length -> exchange.getResponseHeaders().set("Content-Length", length));
+        }
         send(exchange, response.statusCode(), response.body());
     }
 
