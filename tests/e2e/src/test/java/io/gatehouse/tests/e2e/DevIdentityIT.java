@@ -141,6 +141,31 @@ class DevIdentityIT {
     }
 
     @Test
+    void aDelegatedSessionIsHeldToItsScopeOnEveryCall() throws Exception {
+        JsonNode root = GatehouseCredentials.run(stack.gatehouse, stack.workDir, Map.of(), "--dev", "--user",
+                "alice", "--groups", "dev", "--no-cache").json();
+        JsonNode reader = delegate(root, "reader-agent", "action:dynamodb:ListTables action:dynamodb:DescribeTable "
+                + "resource:*");
+        AwsCli cli = AwsCli.withConfig(stack.workDir, stack.gatehouse.endpoint(), GatewayStack.REGION,
+                GatehouseCredentials.staticProfile(reader, GatewayStack.REGION));
+        int upstreamBefore = stack.upstream.count();
+
+        AwsCli.Result listed = cli.run("dynamodb", "list-tables");
+        int afterList = stack.upstream.count();
+        AwsCli.Result created = cli.run("dynamodb", "create-table", "--table-name", "NotForAgents",
+                "--attribute-definitions", "AttributeName=id,AttributeType=S", "--key-schema",
+                "AttributeName=id,KeyType=HASH", "--billing-mode", "PAY_PER_REQUEST");
+        SCAN.clientSaw(listed);
+        SCAN.clientSaw(created);
+
+        assertThat(listed.ok()).as("%s", listed).isTrue();
+        assertThat(afterList).isEqualTo(upstreamBefore + 1);
+        assertThat(created.ok()).isFalse();
+        assertThat(created.stderr()).contains("AccessDeniedException", "outside the scope");
+        assertThat(stack.upstream.count()).as("nothing outside the scope reaches upstream").isEqualTo(afterList);
+    }
+
+    @Test
     void theCommandLineDelegatesToASubAgentAndRevokesTheSubtree() {
         JsonNode root = GatehouseCredentials.run(stack.gatehouse, stack.workDir, Map.of(), "--dev", "--user",
                 "bob", "--groups", "dev", "--no-cache").json();
