@@ -8,6 +8,7 @@ import io.gatehouse.identity.internal.session.GatewayKeyFile;
 import io.gatehouse.identity.internal.session.GatewaySessions;
 import java.io.IOException;
 import java.nio.file.Path;
+import io.gatehouse.identity.internal.session.RevocationList;
 import java.time.Clock;
 import java.util.Optional;
 import org.osgi.framework.BundleContext;
@@ -40,16 +41,20 @@ public final class SessionAuthority implements CredentialResolver {
     @Activate
     public SessionAuthority(IdentityConfig config, BundleContext context) throws IOException {
         this.config = config;
-        this.sessions = new GatewaySessions(key(config, context), Clock.systemUTC());
+        this.sessions = new GatewaySessions(key(config, context), Clock.systemUTC(),
+                new RevocationList(Clock.systemUTC(), dataFile(context, "revocations")));
+    }
+
+    private static Path dataFile(BundleContext context, String name) {
+        String home = context.getProperty("gatehouse.home");
+        return home == null ? context.getDataFile(name).toPath() : Path.of(home, "data", name);
     }
 
     private static GatewayKey key(IdentityConfig config, BundleContext context) throws IOException {
         if (!config.gateway_key().isBlank()) {
             return GatewayKey.fromBase64(config.gateway_key());
         }
-        String home = context.getProperty("gatehouse.home");
-        Path file = home == null ? context.getDataFile("gateway.key").toPath()
-                : Path.of(home, "data", "gateway.key");
+        Path file = dataFile(context, "gateway.key");
         if (GatewayKeyFile.ensure(file)) {
             LOG.warn("No gateway.key in etc/{}.cfg: generated one into {}. Sessions issued by this node cannot be "
                     + "verified by any other node; configure the same gateway.key on every node of a cluster.",
