@@ -29,6 +29,12 @@ public final class S3Adapter implements ServiceAdapter {
     @Override
     public AwsOperation decode(RequestView request, DecodeContext context) throws DecodeException {
         S3Address address = S3Address.of(request.headers().first("Host"), request.rawPath());
+        if (address.virtualHosted()) {
+            // the proxy forwards the raw path to the upstream endpoint's own Host: S3 would read the key as the bucket
+            throw S3Errors.of(S3Errors.INVALID_ARGUMENT, "Gatehouse does not forward virtual-hosted-style S3"
+                    + " requests yet (Host " + Printable.of(address.bucket()) + ".s3...amazonaws.com): address the"
+                    + " bucket path-style (CLI: addressing_style = path; SDKs: forcePathStyle) at the gateway.");
+        }
         S3Query query = S3Query.parse(request.rawQuery());
         List<String> copyHeaders = request.headers().all("x-amz-copy-source");
         if (copyHeaders.size() > 1) {

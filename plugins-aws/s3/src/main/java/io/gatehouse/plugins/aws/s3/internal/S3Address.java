@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  *
  * @param bucket the bucket name, empty for the service root (ListBuckets)
  * @param key the object key, empty for bucket-level calls
+ * @param virtualHosted whether the bucket came from the Host header
  */
-record S3Address(String bucket, String key) {
+record S3Address(String bucket, String key, boolean virtualHosted) {
 
     private static final Pattern VIRTUAL_HOST = Pattern.compile(
             "(.+)\\.s3(?:\\.dualstack\\.[a-z0-9-]+|\\.[a-z]{2}(?:-[a-z]+)+-\\d+|-[a-z]{2}(?:-[a-z]+)+-\\d+)?"
@@ -40,7 +41,7 @@ record S3Address(String bucket, String key) {
         }
         Optional<String> hostBucket = host.flatMap(S3Address::virtualHostedBucket);
         if (hostBucket.isPresent()) {
-            return new S3Address(BucketNames.validate(hostBucket.get()), key(rawPath.substring(1)));
+            return new S3Address(BucketNames.validate(hostBucket.get()), key(rawPath.substring(1)), true);
         }
         String rest = rawPath.substring(1);
         int slash = rest.indexOf('/');
@@ -50,10 +51,10 @@ record S3Address(String bucket, String key) {
             if (!rawKey.isEmpty() || slash >= 0) {
                 throw S3Errors.of(S3Errors.INVALID_URI, "The path names an object but no bucket.");
             }
-            return new S3Address("", "");
+            return new S3Address("", "", false);
         }
         String bucket = PercentDecoder.decode(rawBucket, false, "bucket name");
-        return new S3Address(BucketNames.validate(bucket), key(rawKey));
+        return new S3Address(BucketNames.validate(bucket), key(rawKey), false);
     }
 
     /** @return the bucket named by a virtual-hosted-style Host, empty for path style */
