@@ -56,6 +56,9 @@ class DataPlaneServerTest {
     private final AdapterRegistry adapters = new AdapterRegistry();
     private final BrokerRegistry brokers = new BrokerRegistry();
     private final ServiceAdapter adapter = new EchoAdapter();
+    private final List<Runnable> revokeWhileUpstream = new CopyOnWriteArrayList<>();
+    private static final java.util.concurrent.atomic.AtomicBoolean SCOPED_REVOKED =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final io.gatehouse.proxy.internal.registry.ResolverRegistry resolvers =
             new io.gatehouse.proxy.internal.registry.ResolverRegistry();
     private HttpServer upstream;
@@ -68,6 +71,7 @@ class DataPlaneServerTest {
         upstream.createContext("/", exchange -> {
             upstreamRequests.add(Map.copyOf(exchange.getRequestHeaders()));
             exchange.getRequestBody().readAllBytes();
+            revokeWhileUpstream.forEach(Runnable::run);
             if ("HEAD".equals(exchange.getRequestMethod())) {
                 exchange.getResponseHeaders().add("Content-Length", "11");
                 exchange.sendResponseHeaders(200, -1);
@@ -137,6 +141,23 @@ class DataPlaneServerTest {
         assertThat(new ObjectMapper().readTree(outside.body()).get("message").asText())
                 .contains("outside the scope of session", "table/Orders");
         assertThat(upstreamRequests).isEmpty();
+    }
+
+    @Test
+    void aSessionRevokedWhileItsCallIsUpstreamGetsNoAnswer() throws Exception {
+        EchoAdapter.table = "Reports";
+        revokeWhileUpstream.add(() -> SCOPED_REVOKED.set(true));
+        try {
+            HttpResponse<String> response = send(signed(BODY, SCOPED_SECRET, SCOPED_KEY, "DynamoDB_20120810.GetItem"));
+
+            assertThat(upstreamRequests).hasSize(1);
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(errorType(response)).isEqualTo("UnrecognizedClientException");
+            assertThat(response.body()).contains("revoked").doesNotContain("\"ok\"");
+        } finally {
+            SCOPED_REVOKED.set(false);
+            EchoAdapter.table = "Orders";
+        }
     }
 
     @Test
@@ -238,9 +259,16 @@ class DataPlaneServerTest {
         io.gatehouse.api.exchange.Identity identity = new io.gatehouse.api.exchange.Identity("alice", java.util.Set.of(),
                 List.of("report-agent"), "s-1", SCOPED_KEY, "reports", java.time.Instant.now().plusSeconds(600),
                 new io.gatehouse.api.exchange.Scope(List.of("dynamodb:GetItem"), List.of("*:table/Reports")));
-        return (accessKeyId, token) -> SCOPED_KEY.equals(accessKeyId)
-                ? Optional.of(new io.gatehouse.api.identity.ResolvedCredential(identity, SCOPED_SECRET))
-                : Optional.empty();
+        return (accessKeyId, token) -> {
+            if (!SCOPED_KEY.equals(accessKeyId)) {
+                return Optional.empty();
+            }
+            if (SCOPED_REVOKED.get()) {
+                throw new io.gatehouse.api.identity.AuthenticationException(
+                        io.gatehouse.api.identity.AuthenticationException.UNRECOGNIZED_CLIENT, "Session s-1 was revoked.");
+            }
+            return Optional.of(new io.gatehouse.api.identity.ResolvedCredential(identity, SCOPED_SECRET));
+        };
     }
 
     private HttpRequest signed(String body, String secret) {

@@ -49,8 +49,15 @@ public final class Authenticator {
      *
      * @param identity who calls
      * @param authorization the verified SigV4 authorization: its scope names the service and region
+     * @param sessionToken the request's session token, for checking again later that the session still holds
      */
-    public record Authenticated(Identity identity, SigV4Authorization authorization) {
+    public record Authenticated(Identity identity, SigV4Authorization authorization, Optional<String> sessionToken) {
+
+        /** Never prints the session token. */
+        @Override
+        public String toString() {
+            return "Authenticated[" + identity.subject() + ", " + identity.sessionId() + "]";
+        }
     }
 
     /**
@@ -61,12 +68,24 @@ public final class Authenticator {
     public Authenticated authenticate(RequestView request) {
         try {
             SigV4Authorization authorization = SigV4Authorization.parse(request);
-            ResolvedCredential credential = credentialFor(authorization.accessKeyId(), sessionToken(request));
+            Optional<String> sessionToken = sessionToken(request);
+            ResolvedCredential credential = credentialFor(authorization.accessKeyId(), sessionToken);
             verifier.verify(request, authorization, credential.signingSecret());
-            return new Authenticated(credential.identity(), authorization);
+            return new Authenticated(credential.identity(), authorization, sessionToken);
         } catch (SigV4Exception e) {
             throw new GatewayException(errorFor(e.reason()), e.getMessage());
         }
+    }
+
+    /**
+     * Checks again that an authenticated caller's key or session still holds, so that a session revoked (or a key
+     * removed) while its call is in flight gets no answer and is not forwarded.
+     *
+     * @param caller a caller authenticated earlier
+     * @throws GatewayException when the key or session no longer holds
+     */
+    public void recheck(Authenticated caller) {
+        credentialFor(caller.authorization().accessKeyId(), caller.sessionToken());
     }
 
     private ResolvedCredential credentialFor(String accessKeyId, Optional<String> sessionToken) {

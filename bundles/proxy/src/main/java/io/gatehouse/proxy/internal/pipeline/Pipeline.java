@@ -113,10 +113,17 @@ public final class Pipeline {
                         + "(etc/io.gatehouse.credentials.static.cfg for development)."));
         URI endpoint = stages.endpoints().resolve(service, region);
         return broker.credentialsFor(exchange.authenticated.identity(), exchange.operation, exchange.decision)
-                .thenCompose(credentials -> stages.forwarder().forward(
-                        stages.requests().create(exchange.request, exchange.operation, endpoint, credentials),
-                                exchange.request.body().bytes())
-                        .thenApply(answer -> ResponseScrubber.scrub(answer, credentials)));
+                .thenCompose(credentials -> {
+                    stages.authenticator().recheck(exchange.authenticated);
+                    return stages.forwarder().forward(
+                            stages.requests().create(exchange.request, exchange.operation, endpoint, credentials),
+                            exchange.request.body().bytes())
+                            .thenApply(answer -> {
+                                // A session revoked while its call was upstream gets no answer.
+                                stages.authenticator().recheck(exchange.authenticated);
+                                return ResponseScrubber.scrub(answer, credentials);
+                            });
+                });
     }
 
     private static AwsOperation decode(ServiceAdapter adapter, RequestView request, DecodeContext context) {
