@@ -1,5 +1,6 @@
 package io.gatehouse.plugins.aws.dynamodb.internal;
 
+import io.gatehouse.plugins.aws.support.json.StrictJson;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,9 +1,10 @@
 package io.gatehouse.plugins.aws.dynamodb.internal;
 
-import static io.gatehouse.plugins.aws.dynamodb.internal.Members.element;
-import static io.gatehouse.plugins.aws.dynamodb.internal.Members.requiredArray;
-import static io.gatehouse.plugins.aws.dynamodb.internal.Members.requiredObject;
-import static io.gatehouse.plugins.aws.dynamodb.internal.Members.requiredText;
+import io.gatehouse.plugins.aws.support.json.Members;
+import static io.gatehouse.plugins.aws.support.json.Members.element;
+import static io.gatehouse.plugins.aws.support.json.Members.requiredArray;
+import static io.gatehouse.plugins.aws.support.json.Members.requiredObject;
+import static io.gatehouse.plugins.aws.support.json.Members.requiredText;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

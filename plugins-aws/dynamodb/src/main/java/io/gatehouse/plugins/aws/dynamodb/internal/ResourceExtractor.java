@@ -1,7 +1,8 @@
 package io.gatehouse.plugins.aws.dynamodb.internal;
 
-import static io.gatehouse.plugins.aws.dynamodb.internal.Members.requiredText;
-import static io.gatehouse.plugins.aws.dynamodb.internal.Members.text;
+import io.gatehouse.plugins.aws.support.json.Members;
+import static io.gatehouse.plugins.aws.support.json.Members.requiredText;
+import static io.gatehouse.plugins.aws.support.json.Members.text;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.api.adapter.DecodeContext;

@@ -1,11 +1,12 @@
 package io.gatehouse.plugins.aws.dynamodb.internal;
 
-import static io.gatehouse.plugins.aws.dynamodb.internal.Members.array;
-import static io.gatehouse.plugins.aws.dynamodb.internal.Members.element;
-import static io.gatehouse.plugins.aws.dynamodb.internal.Members.object;
-import static io.gatehouse.plugins.aws.dynamodb.internal.Members.requiredObject;
-import static io.gatehouse.plugins.aws.dynamodb.internal.Members.requiredText;
-import static io.gatehouse.plugins.aws.dynamodb.internal.Members.text;
+import io.gatehouse.plugins.aws.support.json.Members;
+import static io.gatehouse.plugins.aws.support.json.Members.array;
+import static io.gatehouse.plugins.aws.support.json.Members.element;
+import static io.gatehouse.plugins.aws.support.json.Members.object;
+import static io.gatehouse.plugins.aws.support.json.Members.requiredObject;
+import static io.gatehouse.plugins.aws.support.json.Members.requiredText;
+import static io.gatehouse.plugins.aws.support.json.Members.text;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

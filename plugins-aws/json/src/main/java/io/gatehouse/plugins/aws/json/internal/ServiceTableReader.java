@@ -1,5 +1,6 @@
 package io.gatehouse.plugins.aws.json.internal;
 
+import io.gatehouse.plugins.aws.support.json.StrictJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.api.adapter.DecodeException;

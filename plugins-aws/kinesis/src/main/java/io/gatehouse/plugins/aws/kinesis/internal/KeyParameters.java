@@ -1,5 +1,6 @@
 package io.gatehouse.plugins.aws.kinesis.internal;
 
+import io.gatehouse.plugins.aws.support.json.Members;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.api.adapter.DecodeException;

@@ -1,5 +1,7 @@
 package io.gatehouse.plugins.aws.sqs.internal;
 
+import io.gatehouse.plugins.aws.support.text.Printable;
+import io.gatehouse.plugins.aws.support.form.FormDecoder;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;

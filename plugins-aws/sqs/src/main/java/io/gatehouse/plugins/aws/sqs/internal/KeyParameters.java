@@ -1,5 +1,6 @@
 package io.gatehouse.plugins.aws.sqs.internal;
 
+import io.gatehouse.plugins.aws.support.text.Printable;
 import io.gatehouse.api.adapter.DecodeException;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;

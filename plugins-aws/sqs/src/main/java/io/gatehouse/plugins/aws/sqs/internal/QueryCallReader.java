@@ -1,5 +1,7 @@
 package io.gatehouse.plugins.aws.sqs.internal;
 
+import io.gatehouse.plugins.aws.support.text.Printable;
+import io.gatehouse.plugins.aws.support.form.FormDecoder;
 import io.gatehouse.api.adapter.DecodeException;
 import io.gatehouse.api.exchange.RequestView;
 import java.util.LinkedHashMap;

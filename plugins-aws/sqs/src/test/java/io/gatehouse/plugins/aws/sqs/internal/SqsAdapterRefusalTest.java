@@ -1,9 +1,10 @@
 package io.gatehouse.plugins.aws.sqs.internal;
 
+import io.gatehouse.plugins.aws.support.form.FormDecoder;
 import static io.gatehouse.api.adapter.DecodeException.SERIALIZATION;
 import static io.gatehouse.api.adapter.DecodeException.UNKNOWN_OPERATION;
 import static io.gatehouse.api.adapter.DecodeException.VALIDATION;
-import static io.gatehouse.plugins.aws.sqs.internal.FormDecoder.MALFORMED;
+import static io.gatehouse.plugins.aws.support.form.FormDecoder.MALFORMED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

@@ -1,5 +1,6 @@
 package io.gatehouse.plugins.aws.sts.internal;
 
+import io.gatehouse.plugins.aws.support.text.Printable;
 import io.gatehouse.api.adapter.DecodeContext;
 import io.gatehouse.api.adapter.DecodeException;
 import java.util.List;

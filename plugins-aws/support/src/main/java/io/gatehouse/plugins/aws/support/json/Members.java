@@ -1,4 +1,4 @@
-package io.gatehouse.plugins.aws.dynamodb.internal;
+package io.gatehouse.plugins.aws.support.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,15 +8,15 @@ import java.util.Optional;
 
 /**
  * Typed access to the members of a request object. A member that is absent or JSON {@code null} counts as
- * missing; a member of the wrong JSON type is a {@link DecodeException#SERIALIZATION} error, as in DynamoDB.
+ * missing; a member of the wrong JSON type is a {@link DecodeException#SERIALIZATION} error, as AWS services treat it.
  * Every method takes the path of the object (empty for the root) so that messages point at the offending member.
  */
-final class Members {
+public final class Members {
 
     private Members() {
     }
 
-    static Optional<String> text(ObjectNode object, String name, String where) throws DecodeException {
+    public static Optional<String> text(ObjectNode object, String name, String where) throws DecodeException {
         JsonNode node = member(object, name);
         if (node == null) {
             return Optional.empty();
@@ -27,11 +27,11 @@ final class Members {
         return Optional.of(node.textValue());
     }
 
-    static String requiredText(ObjectNode object, String name, String where) throws DecodeException {
+    public static String requiredText(ObjectNode object, String name, String where) throws DecodeException {
         return text(object, name, where).orElseThrow(() -> missing(where, name));
     }
 
-    static Optional<ObjectNode> object(ObjectNode object, String name, String where) throws DecodeException {
+    public static Optional<ObjectNode> object(ObjectNode object, String name, String where) throws DecodeException {
         JsonNode node = member(object, name);
         if (node == null) {
             return Optional.empty();
@@ -42,11 +42,11 @@ final class Members {
         return Optional.of((ObjectNode) node);
     }
 
-    static ObjectNode requiredObject(ObjectNode object, String name, String where) throws DecodeException {
+    public static ObjectNode requiredObject(ObjectNode object, String name, String where) throws DecodeException {
         return object(object, name, where).orElseThrow(() -> missing(where, name));
     }
 
-    static Optional<ArrayNode> array(ObjectNode object, String name, String where) throws DecodeException {
+    public static Optional<ArrayNode> array(ObjectNode object, String name, String where) throws DecodeException {
         JsonNode node = member(object, name);
         if (node == null) {
             return Optional.empty();
@@ -58,7 +58,7 @@ final class Members {
     }
 
     /** A list that must be present and hold at least one element. */
-    static ArrayNode requiredArray(ObjectNode object, String name, String where) throws DecodeException {
+    public static ArrayNode requiredArray(ObjectNode object, String name, String where) throws DecodeException {
         ArrayNode array = array(object, name, where).orElseThrow(() -> missing(where, name));
         if (array.isEmpty()) {
             throw new DecodeException(DecodeException.VALIDATION, path(where, name) + " must not be empty");
@@ -67,7 +67,7 @@ final class Members {
     }
 
     /** The element at {@code index} of a list of objects. */
-    static ObjectNode element(ArrayNode array, int index, String where) throws DecodeException {
+    public static ObjectNode element(ArrayNode array, int index, String where) throws DecodeException {
         JsonNode node = array.get(index);
         if (!node.isObject()) {
             throw new DecodeException(DecodeException.SERIALIZATION, where + "[" + index + "] must be an object");
@@ -75,11 +75,11 @@ final class Members {
         return (ObjectNode) node;
     }
 
-    static String path(String where, String name) {
+    public static String path(String where, String name) {
         return where.isEmpty() ? name : where + "." + name;
     }
 
-    static DecodeException missing(String where, String name) {
+    public static DecodeException missing(String where, String name) {
         return new DecodeException(DecodeException.VALIDATION, path(where, name) + " is required");
     }
 

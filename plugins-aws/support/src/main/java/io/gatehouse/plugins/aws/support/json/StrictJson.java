@@ -1,4 +1,4 @@
-package io.gatehouse.plugins.aws.json.internal;
+package io.gatehouse.plugins.aws.support.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,7 +22,7 @@ import java.nio.charset.StandardCharsets;
  * names, nothing after the root value and a bounded nesting depth, so that hostile input can neither blow the
  * stack nor be read one way here and another way by the service. Thread-safe.
  */
-final class StrictJson {
+public final class StrictJson {
 
     private static final int MAX_DETAIL = 200;
 
@@ -30,7 +30,7 @@ final class StrictJson {
     private final int maxDepth;
 
     /** @param maxDepth the deepest nesting of objects and arrays accepted */
-    StrictJson(int maxDepth) {
+    public StrictJson(int maxDepth) {
         if (maxDepth < 1) {
             throw new IllegalArgumentException("max nesting depth must be positive: " + maxDepth);
         }
@@ -55,7 +55,7 @@ final class StrictJson {
      * @return the root object
      * @throws DecodeException {@link DecodeException#SERIALIZATION} when the bytes are not one strict JSON object
      */
-    ObjectNode readObject(byte[] bytes, String what) throws DecodeException {
+    public ObjectNode readObject(byte[] bytes, String what) throws DecodeException {
         JsonNode root;
         try {
             root = mapper.readTree(utf8(bytes, what));
@@ -75,7 +75,7 @@ final class StrictJson {
      * @param root a document read by this instance
      * @return its UTF-8 encoding
      */
-    byte[] write(JsonNode root) {
+    public byte[] write(JsonNode root) {
         try {
             return mapper.writeValueAsBytes(root);
         } catch (JsonProcessingException e) {

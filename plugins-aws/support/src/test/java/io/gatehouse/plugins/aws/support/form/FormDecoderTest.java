@@ -1,4 +1,4 @@
-package io.gatehouse.plugins.aws.sts.internal;
+package io.gatehouse.plugins.aws.support.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

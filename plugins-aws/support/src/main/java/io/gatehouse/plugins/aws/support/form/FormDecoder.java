@@ -1,5 +1,6 @@
-package io.gatehouse.plugins.aws.sts.internal;
+package io.gatehouse.plugins.aws.support.form;
 
+import io.gatehouse.plugins.aws.support.text.Printable;
 import io.gatehouse.api.adapter.DecodeException;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -13,14 +14,13 @@ import java.util.Map;
  * Decodes {@code application/x-www-form-urlencoded} text (a form body or a query string) strictly: UTF-8 after
  * percent-decoding, {@code +} as a space, every {@code %} followed by two hex digits, only printable ASCII on the
  * wire, every pair written {@code name=value}, no empty pairs and no name twice. Anything else is refused, so the
- * parameters policy decides on are the ones STS reads.
+ * parameters policy decides on are the ones the service reads.
  *
- * <p>A private copy of the same decoder lives in the SQS adapter: bundles share nothing but the API.
  */
-final class FormDecoder {
+public final class FormDecoder {
 
     /** The error code of a query string or form body that cannot be decoded. */
-    static final String MALFORMED = "MalformedQueryString";
+    public static final String MALFORMED = "MalformedQueryString";
 
     private FormDecoder() {
     }
@@ -31,7 +31,7 @@ final class FormDecoder {
      * @return the decoded names to values, in order
      * @throws DecodeException {@value #MALFORMED} when the text is not strictly form-encoded or repeats a name
      */
-    static Map<String, String> decode(String raw, String where) throws DecodeException {
+    public static Map<String, String> decode(String raw, String where) throws DecodeException {
         Map<String, String> pairs = new LinkedHashMap<>();
         if (raw.isEmpty()) {
             return pairs;
@@ -52,7 +52,7 @@ final class FormDecoder {
     }
 
     /** Percent-decodes one name or value; {@code +} is a space. */
-    static String unescape(String text, String where) throws DecodeException {
+    public static String unescape(String text, String where) throws DecodeException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
