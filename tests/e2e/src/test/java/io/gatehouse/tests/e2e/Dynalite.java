@@ -1,15 +1,12 @@
 package io.gatehouse.tests.e2e;
 
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A dynalite (DynamoDB-compatible, in memory) server on 127.0.0.1 and a free port. Tables are
@@ -20,14 +17,10 @@ final class Dynalite implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(20);
 
-    private final Process process;
-    private final int port;
-    private final Path log;
+    private final LoopbackServer server;
 
-    private Dynalite(Process process, int port, Path log) {
-        this.process = process;
-        this.port = port;
-        this.log = log;
+    private Dynalite(LoopbackServer server) {
+        this.server = server;
     }
 
     /** Starts dynalite and returns once it accepts connections; its output goes to {@code workDir}. */
@@ -39,41 +32,24 @@ final class Dynalite implements AutoCloseable {
         Process process = launch(List.of(node.toString(), cli.toString(), "--host", "127.0.0.1",
                 "--port", Integer.toString(port), "--createTableMs", "0", "--deleteTableMs", "0",
                 "--updateTableMs", "0"), log);
-        Processes.stopAtExit(process);
-        Dynalite dynalite = new Dynalite(process, port, log);
-        if (!FreePort.awaitListening(port, STARTUP, process::isAlive)) {
-            dynalite.close();
-            fail("dynalite did not listen on 127.0.0.1:" + port + " within " + STARTUP + ":\n" + dynalite.output());
-        }
-        return dynalite;
+        return new Dynalite(LoopbackServer.await("dynalite", process, port, log, STARTUP));
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port);
+        return server.endpoint();
     }
 
     int port() {
-        return port;
+        return server.port();
     }
 
     String output() {
-        try {
-            return Files.exists(log) ? Files.readString(log) : "";
-        } catch (IOException e) {
-            return "(cannot read " + log + ": " + e + ")";
-        }
+        return server.output();
     }
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
     }
 
     private static Process launch(List<String> command, Path log) {

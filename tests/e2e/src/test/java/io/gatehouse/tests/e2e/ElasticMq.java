@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An ElasticMQ (SQS-compatible, in memory) server in its own JVM on 127.0.0.1 and a free port, from the classpath
@@ -20,14 +19,10 @@ final class ElasticMq implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(60);
 
-    private final Process process;
-    private final int port;
-    private final Path log;
+    private final LoopbackServer server;
 
-    private ElasticMq(Process process, int port, Path log) {
-        this.process = process;
-        this.port = port;
-        this.log = log;
+    private ElasticMq(LoopbackServer server) {
+        this.server = server;
     }
 
     /** Starts ElasticMQ and returns once it accepts connections; config and output go to {@code workDir}. */
@@ -56,37 +51,20 @@ final class ElasticMq implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }
-        Processes.stopAtExit(process);
-        ElasticMq server = new ElasticMq(process, port, log);
-        if (!FreePort.awaitListening(port, STARTUP, process::isAlive)) {
-            server.close();
-            fail("ElasticMQ did not listen on 127.0.0.1:" + port + " within " + STARTUP + ":\n" + server.output());
-        }
-        return server;
+        return new ElasticMq(LoopbackServer.await("ElasticMQ", process, port, log, STARTUP));
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port);
+        return server.endpoint();
     }
 
     String output() {
-        try {
-            return Files.exists(log) ? Files.readString(log) : "";
-        } catch (IOException e) {
-            return "(cannot read " + log + ": " + e + ")";
-        }
+        return server.output();
     }
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
     }
 
     private static Path library() {

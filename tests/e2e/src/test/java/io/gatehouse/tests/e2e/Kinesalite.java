@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A kinesalite (Kinesis-compatible, in memory) server on 127.0.0.1 and a free port. Its CLI binds every
@@ -26,14 +25,10 @@ final class Kinesalite implements AutoCloseable {
             server.listen(Number(process.argv[3]), '127.0.0.1', () => console.log('kinesalite on ' + process.argv[3]));
             """;
 
-    private final Process process;
-    private final int port;
-    private final Path log;
+    private final LoopbackServer server;
 
-    private Kinesalite(Process process, int port, Path log) {
-        this.process = process;
-        this.port = port;
-        this.log = log;
+    private Kinesalite(LoopbackServer server) {
+        this.server = server;
     }
 
     /** Starts kinesalite and returns once it accepts connections; its output goes to {@code workDir}. */
@@ -51,13 +46,7 @@ final class Kinesalite implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start kinesalite", e);
         }
-        Processes.stopAtExit(process);
-        Kinesalite kinesalite = new Kinesalite(process, port, log);
-        if (!FreePort.awaitListening(port, STARTUP, process::isAlive)) {
-            kinesalite.close();
-            fail("kinesalite did not listen on 127.0.0.1:" + port + " within " + STARTUP + ":\n" + kinesalite.output());
-        }
-        return kinesalite;
+        return new Kinesalite(LoopbackServer.await("kinesalite", process, port, log, STARTUP));
     }
 
     /** kinesalite's package folder, installed from the committed package-lock into tests/e2e/node_modules. */
@@ -72,26 +61,15 @@ final class Kinesalite implements AutoCloseable {
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port);
+        return server.endpoint();
     }
 
     String output() {
-        try {
-            return Files.exists(log) ? Files.readString(log) : "";
-        } catch (IOException e) {
-            return "(cannot read " + log + ": " + e + ")";
-        }
+        return server.output();
     }
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An s3rver 3.7.1 (S3-compatible, files on disk) on 127.0.0.1 and a free port, path-style only. It accepts only the
@@ -23,14 +22,10 @@ final class S3rver implements AutoCloseable {
     static final AccessKey KEY = new AccessKey("S3RVER", "S3RVER");
     private static final Duration STARTUP = Duration.ofSeconds(30);
 
-    private final Process process;
-    private final int port;
-    private final Path log;
+    private final LoopbackServer server;
 
-    private S3rver(Process process, int port, Path log) {
-        this.process = process;
-        this.port = port;
-        this.log = log;
+    private S3rver(LoopbackServer server) {
+        this.server = server;
     }
 
     /** An s3rver that verifies every signature itself (for direct CLI calls). */
@@ -60,13 +55,7 @@ final class S3rver implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start s3rver", e);
         }
-        Processes.stopAtExit(process);
-        S3rver s3rver = new S3rver(process, port, log);
-        if (!FreePort.awaitListening(port, STARTUP, process::isAlive)) {
-            s3rver.close();
-            fail("s3rver did not listen on 127.0.0.1:" + port + " within " + STARTUP + ":\n" + s3rver.output());
-        }
-        return s3rver;
+        return new S3rver(LoopbackServer.await("s3rver", process, port, log, STARTUP));
     }
 
     /** s3rver's package folder, installed from the committed package-lock into tests/e2e/node_modules. */
@@ -81,26 +70,15 @@ final class S3rver implements AutoCloseable {
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port);
+        return server.endpoint();
     }
 
     String output() {
-        try {
-            return Files.exists(log) ? Files.readString(log) : "";
-        } catch (IOException e) {
-            return "(cannot read " + log + ": " + e + ")";
-        }
+        return server.output();
     }
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
     }
 }

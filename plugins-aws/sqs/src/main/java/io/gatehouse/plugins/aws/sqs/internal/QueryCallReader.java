@@ -2,10 +2,9 @@ package io.gatehouse.plugins.aws.sqs.internal;
 
 import io.gatehouse.plugins.aws.support.text.Printable;
 import io.gatehouse.plugins.aws.support.form.FormDecoder;
+import io.gatehouse.plugins.aws.support.form.QueryProtocol;
 import io.gatehouse.api.adapter.DecodeException;
 import io.gatehouse.api.exchange.RequestView;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,8 +18,6 @@ import java.util.regex.Pattern;
  */
 final class QueryCallReader {
 
-    private static final String FORM = "application/x-www-form-urlencoded";
-    private static final Set<String> MAY_REPEAT = Set.of("Action", "Version");
     private static final Pattern ENTRY_INDEX = Pattern.compile("([^.]*)\\..*");
 
     private QueryCallReader() {
@@ -30,10 +27,11 @@ final class QueryCallReader {
         Map<String, String> query = FormDecoder.decode(request.rawQuery(), "The query string");
         Map<String, String> body = Map.of();
         if (request.body().length() > 0) {
-            requireForm(request);
+            QueryProtocol.requireUtf8Form(request, "an SQS query-protocol call",
+                    "send query-protocol calls as POST forms");
             body = FormDecoder.decode(request.body().utf8(), "The form body");
         }
-        Map<String, String> parameters = merge(query, body);
+        Map<String, String> parameters = QueryProtocol.merge(query, body);
         ParameterNames.requireExactCase(parameters.keySet(), FormDecoder.MALFORMED);
         String action = action(parameters);
         String version = parameters.get("Version");
@@ -44,48 +42,6 @@ final class QueryCallReader {
         String prefix = SqsActions.BATCH_ENTRY_PREFIX.get(action);
         int entries = prefix == null ? -1 : entries(parameters, prefix);
         return new SqsCall(action, parameters, entries);
-    }
-
-    private static void requireForm(RequestView request) throws DecodeException {
-        if (!request.method().equals("POST")) {
-            throw new DecodeException(FormDecoder.MALFORMED, "A " + Printable.of(request.method())
-                    + " request must not have a body; send query-protocol calls as POST forms");
-        }
-        String type = request.headers().first("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-        String[] parts = type.split(";");
-        boolean utf8 = true;
-        for (int i = 1; i < parts.length; i++) {
-            String parameter = parts[i].trim();
-            if (parameter.startsWith("charset=")) {
-                utf8 = parameter.substring("charset=".length()).replace("\"", "").equals("utf-8");
-            }
-        }
-        if (!parts[0].trim().equals(FORM) || !utf8) {
-            throw new DecodeException(FormDecoder.MALFORMED, "The body of an SQS query-protocol call must be "
-                    + FORM + " in UTF-8, not '" + Printable.of(type) + "'");
-        }
-    }
-
-    private static Map<String, String> merge(Map<String, String> query, Map<String, String> body)
-            throws DecodeException {
-        Map<String, String> merged = new LinkedHashMap<>(query);
-        for (Map.Entry<String, String> parameter : body.entrySet()) {
-            String name = parameter.getKey();
-            String earlier = merged.putIfAbsent(name, parameter.getValue());
-            if (earlier == null) {
-                continue;
-            }
-            if (name.equals("Action") && !earlier.equals(parameter.getValue())) {
-                throw new DecodeException(DecodeException.UNKNOWN_OPERATION, "The request names two actions: '"
-                        + Printable.of(earlier) + "' in the query string and '" + Printable.of(parameter.getValue())
-                        + "' in the form body; send one");
-            }
-            if (!MAY_REPEAT.contains(name) || !earlier.equals(parameter.getValue())) {
-                throw new DecodeException(FormDecoder.MALFORMED, "Parameter '" + Printable.of(name)
-                        + "' is in both the query string and the form body; send it once");
-            }
-        }
-        return merged;
     }
 
     private static String action(Map<String, String> parameters) throws DecodeException {

@@ -2,12 +2,10 @@ package io.gatehouse.plugins.aws.sts.internal;
 
 import io.gatehouse.plugins.aws.support.text.Printable;
 import io.gatehouse.plugins.aws.support.form.FormDecoder;
+import io.gatehouse.plugins.aws.support.form.QueryProtocol;
 import io.gatehouse.api.adapter.DecodeException;
 import io.gatehouse.api.exchange.RequestView;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads an STS query-protocol call: {@code Action=AssumeRole&RoleArn=...&Version=2011-06-15} in the form body of a
@@ -19,8 +17,6 @@ final class StsCallReader {
 
     /** The only API version of STS. */
     static final String VERSION = "2011-06-15";
-    private static final String FORM = "application/x-www-form-urlencoded";
-    private static final Set<String> MAY_REPEAT = Set.of("Action", "Version");
 
     private StsCallReader() {
     }
@@ -34,10 +30,11 @@ final class StsCallReader {
         Map<String, String> query = FormDecoder.decode(request.rawQuery(), "The query string");
         Map<String, String> body = Map.of();
         if (request.body().length() > 0) {
-            requireForm(request);
+            QueryProtocol.requireUtf8Form(request, "an STS call",
+                    "send STS calls as POST forms or GET query strings");
             body = FormDecoder.decode(request.body().utf8(), "The form body");
         }
-        Map<String, String> parameters = merge(query, body);
+        Map<String, String> parameters = QueryProtocol.merge(query, body);
         ParameterNames.requireExactCase(parameters.keySet());
         String action = parameters.get("Action");
         if (action == null) {
@@ -54,47 +51,5 @@ final class StsCallReader {
                     + "' is not the STS API version " + VERSION);
         }
         return parameters;
-    }
-
-    private static void requireForm(RequestView request) throws DecodeException {
-        if (!request.method().equals("POST")) {
-            throw new DecodeException(FormDecoder.MALFORMED, "A " + Printable.of(request.method())
-                    + " request must not have a body; send STS calls as POST forms or GET query strings");
-        }
-        String type = request.headers().first("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-        String[] parts = type.split(";");
-        boolean utf8 = true;
-        for (int i = 1; i < parts.length; i++) {
-            String parameter = parts[i].trim();
-            if (parameter.startsWith("charset=")) {
-                utf8 = parameter.substring("charset=".length()).replace("\"", "").equals("utf-8");
-            }
-        }
-        if (!parts[0].trim().equals(FORM) || !utf8) {
-            throw new DecodeException(FormDecoder.MALFORMED, "The body of an STS call must be " + FORM
-                    + " in UTF-8, not '" + Printable.of(type) + "'");
-        }
-    }
-
-    private static Map<String, String> merge(Map<String, String> query, Map<String, String> body)
-            throws DecodeException {
-        Map<String, String> merged = new LinkedHashMap<>(query);
-        for (Map.Entry<String, String> parameter : body.entrySet()) {
-            String name = parameter.getKey();
-            String earlier = merged.putIfAbsent(name, parameter.getValue());
-            if (earlier == null) {
-                continue;
-            }
-            if (name.equals("Action") && !earlier.equals(parameter.getValue())) {
-                throw new DecodeException(DecodeException.UNKNOWN_OPERATION, "The request names two actions: '"
-                        + Printable.of(earlier) + "' in the query string and '" + Printable.of(parameter.getValue())
-                        + "' in the form body; send one");
-            }
-            if (!MAY_REPEAT.contains(name) || !earlier.equals(parameter.getValue())) {
-                throw new DecodeException(FormDecoder.MALFORMED, "Parameter '" + Printable.of(name)
-                        + "' is in both the query string and the form body; send it once");
-            }
-        }
-        return merged;
     }
 }
