@@ -3,6 +3,8 @@ package io.gatehouse.identity.internal;
 import io.gatehouse.api.identity.AuthenticationException;
 import io.gatehouse.api.identity.CredentialResolver;
 import io.gatehouse.api.identity.ResolvedCredential;
+import io.gatehouse.api.identity.SessionVerifier;
+import io.gatehouse.api.exchange.Identity;
 import io.gatehouse.identity.internal.session.GatewayKey;
 import io.gatehouse.identity.internal.session.GatewayKeyFile;
 import io.gatehouse.identity.internal.session.GatewaySessions;
@@ -21,12 +23,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The gateway's session authority: holds the gateway key ({@code gateway.key} in {@code etc/io.gatehouse.identity.cfg},
  * or one generated into {@code data/gateway.key}), issues session credentials and, as a {@link CredentialResolver},
- * resolves them for the data plane.
+ * resolves them for the data plane; as a {@link SessionVerifier}, authenticates control-plane callers (e.g.
+ * approval reviewers) by their session token and proof of possession.
  */
-@Component(service = {SessionAuthority.class, CredentialResolver.class}, configurationPid = IdentityConfig.PID,
+@Component(service = {SessionAuthority.class, CredentialResolver.class, SessionVerifier.class}, configurationPid = IdentityConfig.PID,
         property = CredentialResolver.NAME + "=gateway-sessions")
 @Designate(ocd = IdentityConfig.class)
-public final class SessionAuthority implements CredentialResolver {
+public final class SessionAuthority implements CredentialResolver, SessionVerifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionAuthority.class);
 
@@ -80,5 +83,10 @@ public final class SessionAuthority implements CredentialResolver {
     public Optional<ResolvedCredential> resolve(String accessKeyId, Optional<String> sessionToken)
             throws AuthenticationException {
         return sessions.resolve(accessKeyId, sessionToken);
+    }
+
+    @Override
+    public Identity verify(String sessionToken, String proof) throws AuthenticationException {
+        return sessions.authenticate(sessionToken, proof);
     }
 }

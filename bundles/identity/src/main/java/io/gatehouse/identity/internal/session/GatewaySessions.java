@@ -118,6 +118,31 @@ public final class GatewaySessions implements CredentialResolver {
         return MessageDigest.isEqual(expected, proof.getBytes(StandardCharsets.US_ASCII));
     }
 
+    /**
+     * Authenticates a control-plane caller: the session token must verify ({@link #verify(String)}: signature,
+     * expiry, revocation of the session and its ancestors) and the proof must be made with the session's secret.
+     *
+     * @param token the session token
+     * @param proof base64url (no padding) of HMAC-SHA256(secret access key, token)
+     * @return the caller's identity, as the data plane would see it
+     * @throws AuthenticationException when the token or the proof is refused
+     */
+    public Identity authenticate(String token, String proof) throws AuthenticationException {
+        if (token == null || token.isBlank() || proof == null || proof.isBlank()) {
+            throw new AuthenticationException(AuthenticationException.INVALID_TOKEN, "Authenticate with "
+                    + "Authorization: Bearer <session token> and X-Gatehouse-Proof: base64url(HMAC-SHA256(secret "
+                    + "access key, session token)).");
+        }
+        SessionClaims claims = verify(token.strip());
+        if (!provesPossession(claims, token.strip(), proof.strip())) {
+            throw new AuthenticationException(AuthenticationException.INVALID_TOKEN, "X-Gatehouse-Proof was not "
+                    + "made with the session's secret access key.");
+        }
+        return new Identity(claims.subject(), claims.groups(), claims.delegationChain(), claims.sessionId(),
+                key.accessKeyIdOf(claims.sessionId()), claims.purpose(), claims.expiresAt(),
+                new Scope(claims.scope().actions(), claims.scope().resources()));
+    }
+
     @Override
     public Optional<ResolvedCredential> resolve(String accessKeyId, Optional<String> sessionToken)
             throws AuthenticationException {
