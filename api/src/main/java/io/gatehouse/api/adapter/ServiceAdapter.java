@@ -52,6 +52,27 @@ public interface ServiceAdapter {
     AwsOperation decode(RequestView request, DecodeContext context) throws DecodeException;
 
     /**
+     * The request the gateway forwards upstream for a request this adapter has {@linkplain #decode decoded}: the
+     * same call in the one form the upstream endpoint reads the same way the adapter did. Classification and
+     * forwarding must rest on the same parse, so an adapter whose {@code decode} reads part of the call from where
+     * the upstream endpoint would read it differently (S3's virtual-hosted-style Host header, which the gateway does
+     * not forward) rewrites the request here (S3: {@code Host: bucket.s3...} and {@code /key} become
+     * {@code /bucket/key}, the key's encoding and the query unchanged).
+     *
+     * <p>Called only after {@code decode} accepted the same request and context, after the client's signature was
+     * verified on the original request. The gateway still replaces the Host header with the upstream endpoint's and
+     * re-signs what is returned. The body must be the request's own.
+     *
+     * @param request the request exactly as the client sent it; {@code decode} accepted it
+     * @param context the service, region and account of the call
+     * @return the request to forward; by default {@code request} unchanged
+     * @since 1.2
+     */
+    default RequestView forwardedRequest(RequestView request, DecodeContext context) {
+        return request;
+    }
+
+    /**
      * Exposes the text-valued fields of an upstream response so that masking can rewrite them.
      *
      * @param operation the operation the response answers

@@ -5,7 +5,7 @@
  * @since 1.0
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.gatehouse.api.adapter;
 
 import org.osgi.annotation.bundle.Export;

@@ -105,8 +105,10 @@ public final class Pipeline {
                         + ": its plugin is not installed or not started. Adapters active now: "
                         + stages.adapters().services() + "."));
         exchange.protocol = adapter.protocol(exchange.request);
-        exchange.operation = decode(adapter, exchange.request, new DecodeContext(service, region,
-                settings.accountId(), settings.partition()));
+        DecodeContext context = new DecodeContext(service, region, settings.accountId(), settings.partition());
+        exchange.operation = decode(adapter, exchange.request, context);
+        // the adapter's own parse decides what upstream reads (S3: virtual-hosted becomes path style)
+        RequestView forwarded = adapter.forwardedRequest(exchange.request, context);
         exchange.decision = decide(exchange);
         CredentialBroker broker = stages.brokers().broker().orElseThrow(() -> new GatewayException(
                 ErrorCode.CREDENTIALS_UNAVAILABLE, "No upstream credential broker is active; configure one "
@@ -116,7 +118,7 @@ public final class Pipeline {
                 .thenCompose(credentials -> {
                     stages.authenticator().recheck(exchange.authenticated);
                     return stages.forwarder().forward(
-                            stages.requests().create(exchange.request, exchange.operation, endpoint, credentials),
+                            stages.requests().create(forwarded, exchange.operation, endpoint, credentials),
                             exchange.request.body().bytes())
                             .thenApply(answer -> {
                                 // A session revoked while its call was upstream gets no answer.

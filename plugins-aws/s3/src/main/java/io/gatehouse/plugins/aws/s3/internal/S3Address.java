@@ -1,16 +1,11 @@
 package io.gatehouse.plugins.aws.s3.internal;
 
 import io.gatehouse.api.adapter.DecodeException;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The bucket and key a request addresses. Virtual-hosted style is recognised only when the Host header ends with a
- * known S3 endpoint suffix ({@code .s3.amazonaws.com}, {@code .s3.REGION.amazonaws.com},
- * {@code .s3-REGION.amazonaws.com}, {@code .s3.dualstack.REGION.amazonaws.com}); any other Host — the gateway's own
- * address, {@code localhost}, an IP — means path style. The bucket is never guessed from an arbitrary Host.
+ * The bucket and key a request addresses. Virtual-hosted style is recognised only for the Hosts {@link VirtualHosts}
+ * accepts; any other Host means path style. The bucket is never guessed from an arbitrary Host.
  *
  * <p>The key is the rest of the raw path after the bucket, percent-decoded exactly once and not normalised: S3 keeps
  * {@code %2F} as a slash in the key, {@code +} as a plus, and {@code .}/{@code ..} segments and empty segments as
@@ -19,12 +14,10 @@ import java.util.regex.Pattern;
  * @param bucket the bucket name, empty for the service root (ListBuckets)
  * @param key the object key, empty for bucket-level calls
  * @param virtualHosted whether the bucket came from the Host header
+ * @param rawKey the key exactly as it was encoded in the request path, for forwarding path-style
  */
-record S3Address(String bucket, String key, boolean virtualHosted) {
+record S3Address(String bucket, String key, boolean virtualHosted, String rawKey) {
 
-    private static final Pattern VIRTUAL_HOST = Pattern.compile(
-            "(.+)\\.s3(?:\\.dualstack\\.[a-z0-9-]+|\\.[a-z]{2}(?:-[a-z]+)+-\\d+|-[a-z]{2}(?:-[a-z]+)+-\\d+)?"
-                    + "\\.amazonaws\\.com");
     private static final int MAX_KEY_BYTES = 1024;
 
     boolean hasBucket() {
@@ -35,13 +28,30 @@ record S3Address(String bucket, String key, boolean virtualHosted) {
         return !key.isEmpty();
     }
 
+    /**
+     * @return the path-style raw path of this address, {@code /bucket} or {@code /bucket/raw-key} with the key
+     *         encoded exactly as the client encoded it; {@code /} for the service root
+     */
+    String pathStyleRawPath() {
+        if (!hasBucket()) {
+            return "/";
+        }
+        return "/" + bucket + (rawKey.isEmpty() ? "" : "/" + rawKey);
+    }
+
+    /** Reads path-style and the AWS virtual-hosted Hosts only. */
     static S3Address of(Optional<String> host, String rawPath) throws DecodeException {
+        return of(host, rawPath, VirtualHosts.AWS_ONLY);
+    }
+
+    static S3Address of(Optional<String> host, String rawPath, VirtualHosts virtualHosts) throws DecodeException {
         if (!rawPath.startsWith("/")) {
             throw S3Errors.of(S3Errors.INVALID_URI, "The request path must start with '/'.");
         }
-        Optional<String> hostBucket = host.flatMap(S3Address::virtualHostedBucket);
+        Optional<String> hostBucket = host.flatMap(virtualHosts::bucket);
         if (hostBucket.isPresent()) {
-            return new S3Address(BucketNames.validate(hostBucket.get()), key(rawPath.substring(1)), true);
+            String rawKey = rawPath.substring(1);
+            return new S3Address(BucketNames.validate(hostBucket.get()), key(rawKey), true, rawKey);
         }
         String rest = rawPath.substring(1);
         int slash = rest.indexOf('/');
@@ -51,33 +61,15 @@ record S3Address(String bucket, String key, boolean virtualHosted) {
             if (!rawKey.isEmpty() || slash >= 0) {
                 throw S3Errors.of(S3Errors.INVALID_URI, "The path names an object but no bucket.");
             }
-            return new S3Address("", "", false);
+            return new S3Address("", "", false, "");
         }
         String bucket = PercentDecoder.decode(rawBucket, false, "bucket name");
-        return new S3Address(BucketNames.validate(bucket), key(rawKey), false);
+        return new S3Address(BucketNames.validate(bucket), key(rawKey), false, rawKey);
     }
 
-    /** @return the bucket named by a virtual-hosted-style Host, empty for path style */
+    /** @return the bucket named by a Host in the AWS virtual-hosted forms, empty for path style */
     static Optional<String> virtualHostedBucket(String host) {
-        String name = host.trim().toLowerCase(Locale.ROOT);
-        int colon = name.lastIndexOf(':');
-        if (colon >= 0 && name.indexOf(']') < colon) {
-            name = name.substring(0, colon);
-        }
-        if (name.endsWith(".")) {
-            name = name.substring(0, name.length() - 1);
-        }
-        Matcher matcher = VIRTUAL_HOST.matcher(name);
-        if (!matcher.matches()) {
-            return Optional.empty();
-        }
-        String prefix = matcher.group(1);
-        // s3.REGION.amazonaws.com itself also matches with prefix "s3"-less forms; the service endpoint is path style
-        return isServiceEndpoint(name) ? Optional.empty() : Optional.of(prefix);
-    }
-
-    private static boolean isServiceEndpoint(String name) {
-        return name.matches("s3(?:\\.dualstack)?(?:[.-][a-z]{2}(?:-[a-z]+)+-\\d+)?\\.amazonaws\\.com");
+        return VirtualHosts.AWS_ONLY.bucket(host);
     }
 
     private static String key(String rawKey) throws DecodeException {

@@ -225,7 +225,10 @@ class S3AdapterDecodeTest {
     void addressesVirtualHostedStyle(Hosted call) throws DecodeException {
         S3Address address = S3Address.of(java.util.Optional.of(call.host()), call.rawPath());
 
-        assertThat(address).isEqualTo(new S3Address(call.bucket(), call.key(), true));
+        assertThat(address.bucket()).isEqualTo(call.bucket());
+        assertThat(address.key()).isEqualTo(call.key());
+        assertThat(address.virtualHosted()).isTrue();
+        assertThat(address.rawKey()).isEqualTo(call.rawPath().substring(1));
     }
 
     @ParameterizedTest(name = "{0}")
