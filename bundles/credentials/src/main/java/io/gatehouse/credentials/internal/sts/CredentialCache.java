@@ -61,6 +61,19 @@ final class CredentialCache {
         }
     }
 
+    /**
+     * Completes every load still in flight exceptionally and forgets everything, for a broker that stops: nobody
+     * waits for an AssumeRole that will never be made.
+     *
+     * @param reason what the waiting calls are told
+     */
+    void close(CredentialException reason) {
+        entries.forEach((key, entry) -> {
+            entries.remove(key, entry);
+            entry.completeExceptionally(reason);
+        });
+    }
+
     /** @return how many keys are held now */
     int size() {
         return entries.size();

@@ -42,6 +42,7 @@ public final class StsCredentialBroker implements CredentialBroker {
     private final StsRoleAssumer assumer;
     private final CredentialCache cache;
     private final ThreadPoolExecutor executor;
+    private volatile boolean closed;
 
     /**
      * @param config the configuration
@@ -81,6 +82,9 @@ public final class StsCredentialBroker implements CredentialBroker {
         SessionRequest request;
         RoleMapping.Choice role;
         try {
+            if (closed) {
+                throw stopping();
+            }
             if (decision.outcome() == Decision.Outcome.DENY) {
                 throw new CredentialException("the call was denied (rule " + decision.rule() + "); no credentials "
                         + "are issued for it", null);
@@ -110,8 +114,8 @@ public final class StsCredentialBroker implements CredentialBroker {
                 }
             }, executor);
         } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new CredentialException("too many STS calls are waiting ("
-                    + settings.queue() + "); retry shortly", null));
+            return CompletableFuture.failedFuture(closed ? stopping() : new CredentialException("too many STS "
+                    + "calls are waiting (" + settings.queue() + "); retry shortly", null));
         }
     }
 
@@ -120,11 +124,18 @@ public final class StsCredentialBroker implements CredentialBroker {
         return cache.size();
     }
 
-    /** Stops the STS threads and closes the SDK client. */
+    /** Stops the STS threads, fails the calls still waiting for STS and closes the SDK client. */
     @Deactivate
     public void close() {
+        closed = true;
         executor.shutdownNow();
+        cache.close(stopping());
         assumer.close();
+    }
+
+    private static CredentialException stopping() {
+        return new CredentialException("the STS credential broker is stopping (its configuration changed or was "
+                + "removed); retry the call", null);
     }
 
     /** Daemon threads named after the broker whose context class loader is this bundle's, as the SDK expects. */

@@ -355,6 +355,39 @@ class StsCredentialBrokerTest {
         assertThat(broker.cachedScopes()).isLessThanOrEqualTo(3);
     }
 
+    @Test
+    void stoppingTheBrokerFailsCallsWaitingForStsAndRefusesNewOnes() throws Exception {
+        StsCredentialBroker broker = broker();
+        sts.hold();
+        CompletableFuture<UpstreamCredentials> waiting = broker.credentialsFor(alice(), getItem("orders"), ALLOW)
+                .toCompletableFuture();
+
+        broker.close();
+
+        assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(CredentialException.class)
+                .hasMessageContaining("stopping");
+        assertThatThrownBy(() -> get(broker, alice(), getItem("orders"), ALLOW))
+                .isInstanceOf(CredentialException.class).hasMessageContaining("stopping");
+    }
+
+    @Test
+    void callsBeyondTheBoundedQueueAreRefusedNotQueued() throws Exception {
+        StsCredentialBroker broker = broker(new StsSettings(roles(), "eu-west-1", Optional.of(sts.endpoint()),
+                Optional.of(new StsSettings.BaseKeys(StsDouble.BASE_KEY_ID, StsDouble.BASE_SECRET, Optional.empty())),
+                Duration.ofSeconds(900), Duration.ofSeconds(300), 100, 1, 1, Duration.ofSeconds(5), 1, true));
+        sts.hold();
+        CompletableFuture<UpstreamCredentials> running = broker.credentialsFor(alice(), getItem("a"), ALLOW)
+                .toCompletableFuture();
+        CompletableFuture<UpstreamCredentials> queued = broker.credentialsFor(alice(), getItem("b"), ALLOW)
+                .toCompletableFuture();
+
+        assertThatThrownBy(() -> get(broker, alice(), getItem("c"), ALLOW))
+                .isInstanceOf(CredentialException.class).hasMessageContaining("too many STS calls");
+        sts.release();
+        assertThat(running.get(10, TimeUnit.SECONDS).accessKeyId()).startsWith("ASIAISSUED");
+        assertThat(queued.get(10, TimeUnit.SECONDS).accessKeyId()).startsWith("ASIAISSUED");
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     private static void assertPolicy(StsDouble.Call call, Set<String> actions, Set<String> resources)
