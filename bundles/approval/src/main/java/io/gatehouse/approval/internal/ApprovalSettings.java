@@ -21,11 +21,6 @@ public record ApprovalSettings(String reviewBaseUrl, int maxPendingPerCaller, in
                                Duration retainResolved, boolean delegatedReviewers, Set<String> grantApproverGroups,
                                int grantApprovals, Duration grantMaxDuration, Duration grantValidity) {
 
-    /** The defaults of {@link ApprovalConfig}, with grants approved by one member of {@code approvers}. */
-    public static ApprovalSettings defaults() {
-        return new ApprovalSettings("http://127.0.0.1:7701", 20, 1000, Duration.ofHours(24), false,
-                Set.of("approvers"), 1, Duration.ofHours(8), Duration.ofHours(1));
-    }
 
     /** Normalises the base URL and copies the set. */
     public ApprovalSettings {
