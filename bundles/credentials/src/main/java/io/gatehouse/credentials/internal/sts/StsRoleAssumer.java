@@ -5,6 +5,7 @@ import io.gatehouse.api.credentials.UpstreamCredentials;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import javax.xml.stream.XMLStreamException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -67,6 +68,7 @@ final class StsRoleAssumer implements AutoCloseable {
      * @throws CredentialException when STS refuses, fails, cannot be reached or answers unreadably
      */
     UpstreamCredentials assume(SessionRequest request, String reason) {
+        resolveBaseCredentials(request, reason);
         AssumeRoleResponse response;
         try {
             response = client.assumeRole(toSdk(request));
@@ -85,6 +87,18 @@ final class StsRoleAssumer implements AutoCloseable {
         }
         return new UpstreamCredentials(credentials.accessKeyId(), credentials.secretAccessKey(),
                 Optional.of(credentials.sessionToken()), Optional.of(credentials.expiration()));
+    }
+
+    /** Tells "no base credentials" apart from STS failures; providers cache what they resolve. */
+    private void resolveBaseCredentials(SessionRequest request, String reason) {
+        try {
+            baseCredentials.resolveCredentials();
+        } catch (RuntimeException e) {
+            throw new CredentialException(prefix(request, reason) + " was not attempted: the base credentials to "
+                    + "call STS with could not be resolved (" + (baseCredentials instanceof DefaultCredentialsProvider
+                    ? "AWS SDK default provider chain: environment, system properties, web identity token, profile, "
+                    + "container, instance metadata; or set base.access.key.id" : "configured keys") + ")", null);
+        }
     }
 
     private static AssumeRoleRequest toSdk(SessionRequest request) {
@@ -136,8 +150,16 @@ final class StsRoleAssumer implements AutoCloseable {
                     + cause.getClass().getSimpleName() + (blank(cause.getMessage()) ? "" : " (" + cause.getMessage()
                     + ")"), null);
         }
-        return new CredentialException(prefix(request, reason) + " got an answer from " + endpoint
-                + " that is not a readable STS response", null);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof XMLStreamException || String.valueOf(t.getMessage())
+                    .startsWith("Unable to unmarshall")) {
+                return new CredentialException(prefix(request, reason) + " got an answer from " + endpoint
+                        + " that is not a readable STS response", null);
+            }
+        }
+        return new CredentialException(prefix(request, reason) + " failed in the AWS SDK before STS answered ("
+                + e.getClass().getSimpleName() + "); the gateway log has no more detail on purpose, as SDK messages "
+                + "can carry request details", null);
     }
 
     private static String prefix(SessionRequest request, String reason) {

@@ -293,6 +293,24 @@ class StsCredentialBrokerTest {
     }
 
     @Test
+    void withoutConfiguredKeysTheSdkDefaultProviderChainSignsTheCall() throws Exception {
+        System.setProperty("aws.accessKeyId", StsDouble.BASE_KEY_ID);
+        System.setProperty("aws.secretAccessKey", StsDouble.BASE_SECRET);
+        try {
+            StsCredentialBroker broker = broker(new StsSettings(roles(), "eu-west-1", Optional.of(sts.endpoint()),
+                    Optional.empty(), Duration.ofSeconds(900), Duration.ofSeconds(300), 100, 2, 16,
+                    Duration.ofSeconds(5), 1, true));
+
+            assertThat(get(broker, alice(), getItem("orders"), ALLOW).accessKeyId())
+                    .isEqualTo(StsDouble.issuedKey(1));
+            assertThat(onlyCall().verified()).isTrue();
+        } finally {
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
+        }
+    }
+
+    @Test
     void theDoubleRefusesAWrongBaseSignature() {
         StsCredentialBroker broker = broker(settings(sts.endpoint(), roles(), "not-the-base-secret"));
 
