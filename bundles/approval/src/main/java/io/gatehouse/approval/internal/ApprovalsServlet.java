@@ -23,4 +23,9 @@ public final class ApprovalsServlet extends ControlServlet {
     public ApprovalsServlet(@Reference ApprovalService approvals, @Reference SessionVerifier verifier) {
         super(approvals, verifier);
     }
+
+    /** @param api the control API (tests, outside a framework) */
+    ApprovalsServlet(ControlApi api) {
+        super(api);
+    }
 }

@@ -25,7 +25,11 @@ abstract class ControlServlet extends HttpServlet {
     private final transient ControlApi api;
 
     ControlServlet(ApprovalService approvals, SessionVerifier verifier) {
-        this.api = new ControlApi(approvals.book(), verifier);
+        this(new ControlApi(approvals.book(), verifier));
+    }
+
+    ControlServlet(ControlApi api) {
+        this.api = api;
     }
 
     @Override

@@ -23,4 +23,9 @@ public final class GrantsServlet extends ControlServlet {
     public GrantsServlet(@Reference ApprovalService approvals, @Reference SessionVerifier verifier) {
         super(approvals, verifier);
     }
+
+    /** @param api the control API (tests, outside a framework) */
+    GrantsServlet(ControlApi api) {
+        super(api);
+    }
 }
