@@ -4,6 +4,7 @@ import io.gatehouse.runtime.command.ApprovalsCommand;
 import io.gatehouse.runtime.command.CredentialsCommand;
 import io.gatehouse.runtime.command.GrantsCommand;
 import io.gatehouse.runtime.command.HashPasswordCommand;
+import io.gatehouse.runtime.command.PolicyCommand;
 import io.gatehouse.runtime.command.RevokeCommand;
 import io.gatehouse.runtime.command.RunCommand;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, versionProvider = Gatehouse.Version.class,
         description = "Least-privilege gateway for AWS API calls made by people, CI jobs and AI agents.",
         subcommands = {RunCommand.class, CredentialsCommand.class, RevokeCommand.class, ApprovalsCommand.class,
-            GrantsCommand.class, HashPasswordCommand.class, CommandLine.HelpCommand.class})
+            GrantsCommand.class, PolicyCommand.class, HashPasswordCommand.class, CommandLine.HelpCommand.class})
 public final class Gatehouse implements Runnable {
 
     @Spec
