@@ -37,7 +37,7 @@ public final class QueryProtocol {
                     + " request must not have a body; " + methodHint);
         }
         String type = request.headers().first("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-        String[] parts = type.split(";");
+        String[] parts = type.split(";", -1); // -1: a bare ";" must not leave an empty array (found by fuzzing)
         boolean utf8 = true;
         for (int i = 1; i < parts.length; i++) {
             String parameter = parts[i].trim();
