@@ -8,8 +8,9 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The inline session policy of one call: allow exactly the decided action on exactly the resources the call touches
- * ({@code "*"} when it names none, as IAM requires for account-level actions). A policy longer than STS accepts
+ * The inline session policy of one call: allow exactly the IAM actions the decided call is authorised against
+ * ({@link IamPermissions}: usually just its own, e.g. {@code dynamodb:GetItem}) on exactly the resources the call
+ * touches ({@code "*"} when it names none, as IAM requires for account-level actions). A policy longer than STS accepts
  * (2,048 characters of plain text) is compressed by replacing resources with the longest common ARN prefixes that
  * cover them ({@code prefix*}), never shorter than the resource type ({@code ...:table/}, {@code ...:bucket/}); when
  * that still does not fit, the call is refused. The policy is never widened to {@code "*"}.
@@ -17,12 +18,12 @@ import java.util.regex.Pattern;
  * <p>Characters that IAM reads as wildcards or variables ({@code * ? $}) in a resource name are written as the
  * policy variables {@code ${*}}, {@code ${?}} and {@code ${$}}, so they match only themselves.
  *
- * @param action the IAM action, e.g. {@code dynamodb:GetItem}
+ * @param actions the IAM actions, e.g. {@code dynamodb:GetItem}
  * @param resources the resource patterns as written in the policy
  * @param json the policy document
  * @param compressed whether resources were merged into wildcard patterns to fit
  */
-record SessionPolicy(String action, List<String> resources, String json, boolean compressed) {
+record SessionPolicy(List<String> actions, List<String> resources, String json, boolean compressed) {
 
     /** The most plain-text characters STS accepts in an inline session policy. */
     static final int MAX_CHARS = 2048;
@@ -30,8 +31,9 @@ record SessionPolicy(String action, List<String> resources, String json, boolean
     private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern ACTION = Pattern.compile("[A-Za-z0-9]{1,128}");
 
-    /** Copies the list. */
+    /** Copies the lists. */
     SessionPolicy {
+        actions = List.copyOf(actions);
         resources = List.copyOf(resources);
     }
 
@@ -54,26 +56,26 @@ record SessionPolicy(String action, List<String> resources, String json, boolean
             throw new CredentialException("cannot write a session policy for action '" + operation.iamAction()
                     + "': it is not a plain IAM action name (letters and digits)", null);
         }
-        String action = operation.iamAction();
+        List<String> actions = IamPermissions.of(operation);
         if (operation.resources().isEmpty()) {
-            return new SessionPolicy(action, List.of("*"), document(action, List.of("*")), false);
+            return new SessionPolicy(actions, List.of("*"), document(actions, List.of("*")), false);
         }
         List<ResourcePattern> patterns = new ArrayList<>();
         new TreeSet<>(operation.resources()).forEach(resource -> patterns.add(ResourcePattern.exact(resource)));
         List<String> exact = operation.resources().stream().map(ResourcePattern::escape).toList();
-        String json = document(action, exact);
+        String json = document(actions, exact);
         if (json.length() <= maxChars) {
-            return new SessionPolicy(action, exact, json, false);
+            return new SessionPolicy(actions, exact, json, false);
         }
         while (true) {
             List<String> written = patterns.stream().map(ResourcePattern::toPolicyText).toList();
-            json = document(action, written);
+            json = document(actions, written);
             int excess = json.length() - maxChars;
             if (excess <= 0) {
-                return new SessionPolicy(action, written, json, true);
+                return new SessionPolicy(actions, written, json, true);
             }
             if (!mergeClosestPair(patterns) && !truncateLongest(patterns, excess)) {
-                throw new CredentialException("the session policy for " + action + " on "
+                throw new CredentialException("the session policy for " + operation.iamAction() + " on "
                         + operation.resources().size() + " resources does not fit the " + maxChars
                         + " characters STS accepts, even with the resources narrowed to common prefixes; the call "
                         + "is refused rather than allowed on more resources (split it into smaller calls)", null);
@@ -116,18 +118,24 @@ record SessionPolicy(String action, List<String> resources, String json, boolean
         return true;
     }
 
-    private static String document(String action, List<String> resources) {
+    private static String document(List<String> actions, List<String> resources) {
         StringBuilder json = new StringBuilder(128 + resources.size() * 64)
-                .append("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[");
-        appendString(json, action);
-        json.append("],\"Resource\":[");
-        for (int i = 0; i < resources.size(); i++) {
+                .append("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":");
+        appendArray(json, actions);
+        json.append(",\"Resource\":");
+        appendArray(json, resources);
+        return json.append("}]}").toString();
+    }
+
+    private static void appendArray(StringBuilder json, List<String> values) {
+        json.append('[');
+        for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 json.append(',');
             }
-            appendString(json, resources.get(i));
+            appendString(json, values.get(i));
         }
-        return json.append("]}]}").toString();
+        json.append(']');
     }
 
     private static void appendString(StringBuilder json, String value) {

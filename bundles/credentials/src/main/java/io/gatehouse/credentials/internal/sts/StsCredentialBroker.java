@@ -92,7 +92,7 @@ public final class StsCredentialBroker implements CredentialBroker {
             role = settings.roles().select(identity, decision);
             SessionPolicy policy = SessionPolicy.forOperation(operation);
             if (policy.compressed()) {
-                LOG.info("Session policy for {} on {} resources compressed to {} (session {})", policy.action(),
+                LOG.info("Session policy for {} on {} resources compressed to {} (session {})", operation.iamAction(),
                         operation.resources().size(), policy.resources(), identity.sessionId());
             }
             request = SessionRequest.of(role.roleArn(), policy, identity, decision, settings.duration(),

@@ -48,10 +48,60 @@ class SessionPolicyTest {
         assertThat(statement.get("Effect").asText()).isEqualTo("Allow");
         assertThat(statement.has("NotAction") || statement.has("NotResource") || statement.has("Condition"))
                 .isFalse();
-        assertThat(texts(statement.get("Action"))).isEqualTo(Set.of(operation.iamAction()));
+        assertThat(texts(statement.get("Action"))).isEqualTo(expectedActions(operation));
         Set<String> expected = operation.resources().isEmpty() ? Set.of("*") : Set.copyOf(operation.resources());
         assertThat(texts(statement.get("Resource"))).isEqualTo(expected);
         assertThat(policy.compressed()).isFalse();
+    }
+
+    /** What the AWS Service Authorization Reference says each call of {@link #operations()} is authorised by. */
+    private static Set<String> expectedActions(AwsOperation operation) {
+        return switch (operation.iamAction()) {
+            case "s3:CopyObject" -> Set.of("s3:GetObject", "s3:PutObject");
+            default -> Set.of(operation.iamAction());
+        };
+    }
+
+    static List<Object[]> renamed() {
+        String bucket = "arn:aws:s3:::b";
+        String object = "arn:aws:s3:::b/k";
+        String queue = "arn:aws:sqs:eu-west-1:123456789012:q";
+        return List.of(
+                new Object[] {"s3", "ListObjectsV2", bucket, Map.of(), Set.of("s3:ListBucket")},
+                new Object[] {"s3", "HeadBucket", bucket, Map.of(), Set.of("s3:ListBucket")},
+                new Object[] {"s3", "ListMultipartUploads", bucket, Map.of(), Set.of("s3:ListBucketMultipartUploads")},
+                new Object[] {"s3", "HeadObject", object, Map.of(), Set.of("s3:GetObject")},
+                new Object[] {"s3", "HeadObject", object, Map.of("versionId", "v1"), Set.of("s3:GetObjectVersion")},
+                new Object[] {"s3", "GetObject", object, Map.of("versionId", "v1"), Set.of("s3:GetObjectVersion")},
+                new Object[] {"s3", "DeleteObject", object, Map.of("versionId", "v1"),
+                        Set.of("s3:DeleteObjectVersion")},
+                new Object[] {"s3", "UploadPart", object, Map.of("uploadId", "u"), Set.of("s3:PutObject")},
+                new Object[] {"s3", "ListParts", object, Map.of("uploadId", "u"),
+                        Set.of("s3:ListMultipartUploadParts")},
+                new Object[] {"s3", "PutObject", object, Map.of("x-amz-acl", "private"),
+                        Set.of("s3:PutObject", "s3:PutObjectAcl")},
+                new Object[] {"s3", "CopyObject", object, Map.of("x-amz-copy-source", "b/src?versionId=v2"),
+                        Set.of("s3:GetObjectVersion", "s3:PutObject")},
+                new Object[] {"s3", "DeleteObjects", object, Map.of(), Set.of("s3:DeleteObject")},
+                new Object[] {"sqs", "SendMessageBatch", queue, Map.of(), Set.of("sqs:SendMessage")},
+                new Object[] {"sqs", "DeleteMessageBatch", queue, Map.of(), Set.of("sqs:DeleteMessage")},
+                new Object[] {"dynamodb", "TransactGetItems", TABLE + "t", Map.of(), Set.of("dynamodb:GetItem")},
+                new Object[] {"lambda", "Invoke", "arn:aws:lambda:eu-west-1:123456789012:function:f", Map.of(),
+                        Set.of("lambda:InvokeFunction")},
+                new Object[] {"dynamodb", "PutItem", TABLE + "t", Map.of(), Set.of("dynamodb:PutItem")});
+    }
+
+    @ParameterizedTest
+    @MethodSource("renamed")
+    void callsAuthorisedByAnotherIamActionGetThatActionOnly(String service, String action, String resource,
+                                                            Map<String, String> parameters, Set<String> expected)
+            throws Exception {
+        AwsOperation operation = new AwsOperation(service, action, "eu-west-1", List.of(resource), parameters);
+
+        JsonNode statement = JSON.readTree(SessionPolicy.forOperation(operation).json()).get("Statement").get(0);
+
+        assertThat(texts(statement.get("Action"))).isEqualTo(expected);
+        assertThat(texts(statement.get("Resource"))).isEqualTo(Set.of(resource));
     }
 
     @Test
