@@ -195,20 +195,27 @@ public final class ApprovalBook implements ApprovalGate, AutoCloseable {
                 if (refusal.isPresent()) {
                     LOG.warn("Refused to hold {} for {}: {}", call.operation().iamAction(), requester.subject(),
                             refusal.get());
-                    return CompletableFuture.completedFuture(new HoldOutcome(HoldOutcome.Status.DENIED, "", "",
+                    result = CompletableFuture.completedFuture(new HoldOutcome(HoldOutcome.Status.DENIED, "", "",
                             refusal.get()));
+                    approval = null;
+                } else {
+                    approval = openLocked(Kind.CALL, requester, List.of(call.operation().iamAction()),
+                            call.operation().resources(), call.operation().region(), call.decision().rule(),
+                            call.decision().reason(), call.requestHash(), call.requirement().approverGroups(),
+                            call.requirement().approvals(), call.requirement().validity(), Optional.empty(), now,
+                            effects);
+                    result = null;
                 }
-                approval = openLocked(Kind.CALL, requester, List.of(call.operation().iamAction()),
-                        call.operation().resources(), call.operation().region(), call.decision().rule(),
-                        call.decision().reason(), call.requestHash(), call.requirement().approverGroups(),
-                        call.requirement().approvals(), call.requirement().validity(), Optional.empty(), now,
-                        effects);
-            }
-            HoldOutcome outcome = outcome(approval, now);
-            if (approval.status != Status.PENDING || maxWait.isZero() || maxWait.isNegative()) {
-                result = CompletableFuture.completedFuture(outcome);
             } else {
-                result = waitFor(approval, maxWait);
+                result = null;
+            }
+            if (approval != null) {
+                HoldOutcome outcome = outcome(approval, now);
+                if (approval.status != Status.PENDING || maxWait.isZero() || maxWait.isNegative()) {
+                    result = CompletableFuture.completedFuture(outcome);
+                } else {
+                    result = waitFor(approval, maxWait);
+                }
             }
         }
         effects.run();
@@ -699,10 +706,22 @@ public final class ApprovalBook implements ApprovalGate, AutoCloseable {
         return groups.stream().sorted().collect(Collectors.toList());
     }
 
+    /** Answers every held call with the approval's current state (they are not left hanging), then stops. */
     @Override
     public void close() {
-        timer.shutdownNow();
+        Effects effects = new Effects();
+        synchronized (lock) {
+            Instant now = clock.instant();
+            byId.values().forEach(approval -> completeWaiters(approval, now, effects));
+        }
+        effects.run();
         completer.shutdown();
+        try {
+            completer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        timer.shutdownNow();
         journal.close();
     }
 }

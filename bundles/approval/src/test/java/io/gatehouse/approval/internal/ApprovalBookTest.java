@@ -310,4 +310,15 @@ class ApprovalBookTest {
         assertThat(third.redeem(approved, call(ALICE, HASH_A, 1))).as("used before the restart").isFalse();
         assertThat(third.get(pending, BOB).status()).isEqualTo(ApprovalView.Status.APPROVED);
     }
+
+    @Test
+    void stoppingTheGateAnswersHeldCallsInsteadOfLeavingThemHanging() throws Exception {
+        ApprovalBook other = ApprovalBook.inMemory(Fixtures.settings(), clock, notifier);
+        CompletableFuture<HoldOutcome> held = other.hold(call(ALICE, HASH_A, 1), Duration.ofMinutes(5))
+                .toCompletableFuture();
+
+        other.close();
+
+        assertThat(held.get(5, TimeUnit.SECONDS).status()).isEqualTo(HoldOutcome.Status.PENDING);
+    }
 }
