@@ -406,6 +406,45 @@ class StsCredentialBrokerTest {
         assertThat(queued.get(10, TimeUnit.SECONDS).accessKeyId()).startsWith("ASIAISSUED");
     }
 
+    @Test
+    void credentialsThatStsIssuesAlreadyWithinTheMarginAreNeverHandedOut() {
+        sts.answerNext(200, "text/xml", "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                + "<AssumeRoleResult><Credentials><AccessKeyId>ASIASHORT</AccessKeyId><SecretAccessKey>s</SecretAccessKey>"
+                + "<SessionToken>t</SessionToken><Expiration>" + clock.instant().plusSeconds(120) + "</Expiration>"
+                + "</Credentials></AssumeRoleResult></AssumeRoleResponse>");
+
+        assertThatThrownBy(() -> get(broker(), alice(), getItem("orders"), ALLOW))
+                .isInstanceOf(CredentialException.class)
+                .hasMessageContaining("within the refresh margin");
+    }
+
+    @Test
+    void aChainTooDeepForSessionTagsIsRefusedWithoutCallingSts() {
+        List<String> chain = IntStream.rangeClosed(1, 46).mapToObj(i -> "agent-" + i).toList();
+        Identity deep = new Identity("alice@example.com", Set.of(), chain, SESSION, "AKGHDEEP", "",
+                clock.instant().plusSeconds(3600));
+
+        assertThatThrownBy(() -> get(broker(), deep, getItem("orders"), ALLOW))
+                .isInstanceOf(CredentialException.class)
+                .hasMessageContaining("46 deep");
+        assertThat(sts.calls()).isEmpty();
+    }
+
+    @Test
+    void actorNamesOutsideTheTagCharactersAreEscapedNotDropped() throws Exception {
+        Identity delegated = new Identity("auth0|42", Set.of(), List.of("agent=1", "agent|2"), SESSION, "AKGH", "",
+                clock.instant().plusSeconds(3600));
+
+        get(broker(), delegated, getItem("orders"), ALLOW);
+
+        StsDouble.Call call = onlyCall();
+        assertThat(call.get("SourceIdentity")).isEqualTo("auth0=7C42");
+        assertThat(call.tags()).containsEntry("gatehouse:subject", "auth0=7C42")
+                .containsEntry("gatehouse:chain:1", "agent=3D1")
+                .containsEntry("gatehouse:chain:2", "agent=7C2")
+                .containsEntry("gatehouse:actor", "agent=7C2");
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     private static void assertPolicy(StsDouble.Call call, Set<String> actions, Set<String> resources)
