@@ -321,4 +321,43 @@ class ApprovalBookTest {
 
         assertThat(held.get(5, TimeUnit.SECONDS).status()).isEqualTo(HoldOutcome.Status.PENDING);
     }
+
+    @Test
+    void concurrentRetriesOfOneCallOpenExactlyOneApproval() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> ids = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                ids.add(pool.submit(() -> {
+                    start.await();
+                    return book.hold(call(ALICE, HASH_A, 1), Duration.ofMillis(20)).toCompletableFuture()
+                            .get(5, TimeUnit.SECONDS).approvalId();
+                }));
+            }
+            start.countDown();
+            java.util.Set<String> distinct = new java.util.HashSet<>();
+            for (Future<String> id : ids) {
+                distinct.add(id.get(10, TimeUnit.SECONDS));
+            }
+            assertThat(distinct).hasSize(1);
+            assertThat(book.list(BOB, java.util.Optional.empty(), java.util.Optional.empty())).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void aCallDifferingInAnyHexDigitOfItsHashNeverRedeemsTheApproval() throws Exception {
+        String id = holdNow(call(ALICE, HASH_A, 1)).approvalId();
+        book.approve(id, BOB);
+
+        for (int position = 0; position < 64; position++) {
+            for (char digit : "0123456789bcdef".toCharArray()) {
+                String other = HASH_A.substring(0, position) + digit + HASH_A.substring(position + 1);
+                assertThat(book.redeem(id, call(ALICE, other, 1))).as(other).isFalse();
+            }
+        }
+        assertThat(book.redeem(id, call(ALICE, HASH_A, 1))).isTrue();
+    }
 }
