@@ -56,6 +56,8 @@ public final class ApprovalBook implements ApprovalGate, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApprovalBook.class);
     private static final int MAX_LISTED = 500;
+    /** The journal is rewritten with just the live records once this many (and 4 × the live count) were appended. */
+    private static final int COMPACT_AFTER = 1000;
 
     private final Object lock = new Object();
     private final ApprovalSettings settings;
@@ -69,6 +71,8 @@ public final class ApprovalBook implements ApprovalGate, AutoCloseable {
     private final Map<String, Approval> current = new HashMap<>();
     private volatile RuleSet grantRules = GrantRules.of(List.of());
     private volatile Instant nextGrantEnd = Instant.MAX;
+    /** Records appended since the journal was last rewritten; guarded by {@link #lock}. */
+    private long appendedSinceCompaction;
 
     /** What a transition causes once the lock is released. */
     private static final class Effects {
@@ -265,7 +269,7 @@ public final class ApprovalBook implements ApprovalGate, AutoCloseable {
             }
             approval.status = Status.USED;
             approval.resolvedAt = Optional.of(now);
-            effects.durable = journal.append(ApprovalJson.record(approval));
+            effects.durable = append(approval);
         }
         effects.run();
         try {
@@ -324,7 +328,7 @@ public final class ApprovalBook implements ApprovalGate, AutoCloseable {
             if (notice.status() == Status.APPROVED) {
                 effects.after.add(() -> notifier.resolved(notice));
             }
-            effects.durable = journal.append(ApprovalJson.record(approval));
+            effects.durable = append(approval);
             LOG.info("Approval {} approved by {} (chain {}): {} of {}", id, reviewer.subject(),
                     reviewer.delegationChain(), approval.reviews.size(), approval.required);
         }
@@ -369,7 +373,7 @@ public final class ApprovalBook implements ApprovalGate, AutoCloseable {
             view = approval.view(settings.reviewUrl(id));
             ApprovalView notice = view;
             effects.after.add(() -> notifier.resolved(notice));
-            effects.durable = journal.append(ApprovalJson.record(approval));
+            effects.durable = append(approval);
             LOG.info("Approval {} denied by {} (chain {}): {}", id, reviewer.subject(), reviewer.delegationChain(),
                     reason);
         }
@@ -530,7 +534,7 @@ public final class ApprovalBook implements ApprovalGate, AutoCloseable {
             view = approval.view(settings.reviewUrl(id));
             ApprovalView notice = view;
             effects.after.add(() -> notifier.resolved(notice));
-            effects.durable = journal.append(ApprovalJson.record(approval));
+            effects.durable = append(approval);
             LOG.info("Grant {} of {} revoked by {}", id, approval.subject, caller.subject());
         }
         effects.run();
@@ -557,6 +561,11 @@ public final class ApprovalBook implements ApprovalGate, AutoCloseable {
         effects.run();
     }
 
+    private CompletableFuture<Void> append(Approval approval) {
+        appendedSinceCompaction++;
+        return journal.append(ApprovalJson.record(approval));
+    }
+
     private void sweepLocked(Instant now, Effects effects) {
         Instant forgetBefore = now.minus(settings.retainResolved());
         var iterator = byId.values().iterator();
@@ -572,6 +581,10 @@ public final class ApprovalBook implements ApprovalGate, AutoCloseable {
         if (!now.isBefore(nextGrantEnd)) {
             rebuildGrantRulesLocked(now);
         }
+        if (appendedSinceCompaction > Math.max(COMPACT_AFTER, 4L * byId.size())) {
+            appendedSinceCompaction = 0;
+            journal.compact(byId.values().stream().map(ApprovalJson::record).collect(Collectors.toList()));
+        }
     }
 
     private void expireLocked(Approval approval, Instant now, Effects effects) {
@@ -582,14 +595,14 @@ public final class ApprovalBook implements ApprovalGate, AutoCloseable {
             completeWaiters(approval, now, effects);
             ApprovalView notice = approval.view(settings.reviewUrl(approval.id));
             effects.after.add(() -> notifier.resolved(notice));
-            journal.append(ApprovalJson.record(approval));
+            append(approval);
         } else if (approval.status == Status.APPROVED && !now.isBefore(approval.expiresAt)) {
             approval.status = Status.EXPIRED;
             approval.resolution = approval.kind == Kind.GRANT ? "the grant ended" : "not used in time";
             if (approval.kind == Kind.GRANT) {
                 rebuildGrantRulesLocked(now);
             }
-            journal.append(ApprovalJson.record(approval));
+            append(approval);
         }
     }
 
@@ -632,7 +645,7 @@ public final class ApprovalBook implements ApprovalGate, AutoCloseable {
                 resources, region, rule, reason, hash, now, required, groups, validity, grant);
         byId.put(id, approval);
         current.put(approval.key(), approval);
-        journal.append(ApprovalJson.record(approval));
+        append(approval);
         ApprovalView notice = approval.view(settings.reviewUrl(id));
         effects.after.add(() -> notifier.announce(notice));
         LOG.info("Approval {} opened for {} (chain {}): {} on {} by rule {}, needs {} of {}", id,

@@ -26,7 +26,8 @@ final class Journal implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
 
-    private record Entry(String line, CompletableFuture<Void> done) {
+    /** A record to append, or (with {@code snapshot}) the whole content to replace the file with. */
+    private record Entry(String line, List<String> snapshot, CompletableFuture<Void> done) {
     }
 
     private final Optional<Path> file;
@@ -64,7 +65,12 @@ final class Journal implements AutoCloseable {
         if (file.isEmpty()) {
             return;
         }
-        Path target = file.get();
+        replaceWith(lines);
+        writer.start();
+    }
+
+    private void replaceWith(List<String> lines) throws IOException {
+        Path target = file.orElseThrow();
         Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -74,7 +80,6 @@ final class Journal implements AutoCloseable {
             channel.force(true);
         }
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        writer.start();
     }
 
     /**
@@ -89,22 +94,59 @@ final class Journal implements AutoCloseable {
         if (closed) {
             done.completeExceptionally(new IOException("the approval journal is closed"));
         } else {
-            queue.add(new Entry(line, done));
+            queue.add(new Entry(line, null, done));
         }
         return done;
     }
 
+    /**
+     * Replaces the file with a snapshot, in order with the appends: records submitted before are superseded by the
+     * snapshot, records submitted after are appended to it.
+     *
+     * @param lines the records of everything worth keeping
+     * @return completes once the new file is in place
+     */
+    CompletableFuture<Void> compact(List<String> lines) {
+        if (file.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        queue.add(new Entry(null, List.copyOf(lines), done));
+        return done;
+    }
+
+    private FileChannel openForAppend() throws IOException {
+        return FileChannel.open(file.orElseThrow(), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+    }
+
     private void write() {
-        try (FileChannel channel = FileChannel.open(file.orElseThrow(), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+        FileChannel channel = null;
+        try {
+            channel = openForAppend();
             while (!closed || !queue.isEmpty()) {
                 Entry first = queue.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
+                if (first.snapshot() != null) {
+                    channel.close();
+                    try {
+                        replaceWith(first.snapshot());
+                        first.done().complete(null);
+                    } catch (IOException e) {
+                        LOG.warn("Cannot compact the approval journal {} (appending goes on): {}", file.get(),
+                                e.toString());
+                        first.done().completeExceptionally(e);
+                    }
+                    channel = openForAppend();
+                    continue;
+                }
                 List<Entry> batch = new ArrayList<>();
                 batch.add(first);
-                queue.drainTo(batch, 255);
+                while (batch.size() < 256 && queue.peek() != null && queue.peek().snapshot() == null) {
+                    batch.add(queue.poll());
+                }
                 try {
                     for (Entry entry : batch) {
                         channel.write(ByteBuffer.wrap((entry.line() + "\n").getBytes(StandardCharsets.UTF_8)));
@@ -116,6 +158,7 @@ final class Journal implements AutoCloseable {
                     batch.forEach(entry -> entry.done().completeExceptionally(e));
                 }
             }
+            channel.close();
         } catch (IOException e) {
             LOG.error("Cannot open the approval journal {}: {}", file.get(), e.toString());
             failAll(e);

@@ -360,4 +360,28 @@ class ApprovalBookTest {
         }
         assertThat(book.redeem(id, call(ALICE, HASH_A, 1))).isTrue();
     }
+
+    @Test
+    void theJournalIsCompactedWhileRunningAndStillReadsBack() throws Exception {
+        Path journal = folder.resolve("approvals/journal");
+        ApprovalBook running = track(ApprovalBook.open(Fixtures.settings(), clock, notifier, journal));
+        for (int i = 0; i < 550; i++) {
+            String id = running.hold(call(DAVE, "%064x".formatted(i), 1), Duration.ZERO).toCompletableFuture().get()
+                    .approvalId();
+            running.deny(id, BOB, "no");
+        }
+        long before = java.nio.file.Files.readAllLines(journal).size();
+        clock.advance(Duration.ofHours(25));
+        String kept = running.hold(call(ALICE, HASH_A, 1), Duration.ZERO).toCompletableFuture().get().approvalId();
+        running.approve(kept, BOB);
+
+        running.sweep();
+        running.close();
+
+        assertThat(before).isGreaterThanOrEqualTo(1100);
+        assertThat(java.nio.file.Files.readAllLines(journal)).hasSizeLessThan(5);
+        ApprovalBook reopened = track(ApprovalBook.open(Fixtures.settings(), clock, notifier, journal));
+        assertThat(reopened.get(kept, BOB).status()).isEqualTo(ApprovalView.Status.APPROVED);
+        assertThat(reopened.list(BOB, java.util.Optional.empty(), java.util.Optional.empty())).hasSize(1);
+    }
 }
