@@ -28,12 +28,23 @@ final class AwsCli {
     private final Path home;
     private final URI endpoint;
     private final String region;
+    private final Map<String, String> extraEnvironment;
 
     private AwsCli(Path aws, Path home, URI endpoint, String region) {
+        this(aws, home, endpoint, region, Map.of());
+    }
+
+    private AwsCli(Path aws, Path home, URI endpoint, String region, Map<String, String> extraEnvironment) {
         this.aws = aws;
         this.home = home;
         this.endpoint = endpoint;
         this.region = region;
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
+    }
+
+    /** The same CLI with {@code variables} added to its environment (e.g. {@code PYTHONPATH}). */
+    AwsCli withEnvironment(Map<String, String> variables) {
+        return new AwsCli(aws, home, endpoint, region, variables);
     }
 
     /**
@@ -120,6 +131,7 @@ final class AwsCli {
         env.put("AWS_DEFAULT_REGION", region);
         env.put("AWS_PAGER", "");
         env.put("HOME", home.toString());
+        env.putAll(extraEnvironment);
     }
 
     private static String read(Path file) throws IOException {
