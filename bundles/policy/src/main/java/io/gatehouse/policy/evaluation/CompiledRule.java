@@ -21,8 +21,17 @@ final class CompiledRule {
      * Rules compare by id, then by source name (then, for the same id twice in one source, which a loader should
      * refuse, by their whole content): the deterministic tie-break for every choice among rules.
      */
-    static final Comparator<CompiledRule> ORDER = Comparator.comparing((CompiledRule r) -> r.rule.id())
-            .thenComparing(r -> r.source).thenComparing(r -> r.rule.toString());
+    static final Comparator<CompiledRule> ORDER = (a, b) -> {
+        if (a == b) {
+            return 0;
+        }
+        int byId = a.rule.id().compareTo(b.rule.id());
+        if (byId != 0) {
+            return byId;
+        }
+        int bySource = a.source.compareTo(b.source);
+        return bySource != 0 ? bySource : a.rule.toString().compareTo(b.rule.toString());
+    };
 
     private final PolicyRule rule;
     private final String source;

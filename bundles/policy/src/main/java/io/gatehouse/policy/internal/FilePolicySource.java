@@ -19,10 +19,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The rules of the YAML files in {@code etc/policy/} (configurable), checked every second and reloaded on change; a
- * broken change keeps the last good rules (see {@link ReloadingPolicy}).
+ * broken change keeps the last good rules (see {@link ReloadingPolicy}). Immediate, so that the folder is read, and its
+ * problems logged, at startup rather than at the first call.
  */
 @Component(service = {PolicySource.class, FilePolicySource.class}, configurationPid = PolicyConfig.PID,
-        property = PolicySource.NAME + "=" + PolicyLoad.SOURCE)
+        property = PolicySource.NAME + "=" + PolicyLoad.SOURCE, immediate = true)
 @Designate(ocd = PolicyConfig.class)
 public final class FilePolicySource implements PolicySource {
 

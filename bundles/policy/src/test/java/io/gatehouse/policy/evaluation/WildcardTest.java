@@ -39,6 +39,18 @@ class WildcardTest {
         }
     }
 
+    /** The same for patterns whose only wildcard is * (matched by segments, not by backtracking). */
+    @Test
+    void starOnlyPatternsAgreeWithScopeMatches() {
+        Random random = new Random(17L);
+        for (int i = 0; i < 200_000; i++) {
+            String pattern = random(random, "aab**:", 9);
+            String text = random(random, "ab:", 12);
+            assertThat(Wildcard.compile(pattern).matches(text)).as("%s vs %s", pattern, text)
+                    .isEqualTo(Scope.matches(pattern, text));
+        }
+    }
+
     private static String random(Random random, String alphabet, int maxLength) {
         int length = random.nextInt(maxLength + 1);
         StringBuilder text = new StringBuilder();
