@@ -81,6 +81,11 @@ public final class FilePolicySource implements PolicySource {
         }
     }
 
+    /** Checks the folder now (tests; the timer does it otherwise). */
+    void pollNow() {
+        policy.poll();
+    }
+
     /** Stops checking the folder. */
     @Deactivate
     public void stop() {
