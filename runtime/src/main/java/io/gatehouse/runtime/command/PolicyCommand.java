@@ -10,7 +10,10 @@ import io.gatehouse.policy.evaluation.Explanation;
 import io.gatehouse.policy.evaluation.PolicyEvaluator;
 import io.gatehouse.policy.files.PolicyLoad;
 import io.gatehouse.policy.files.PolicyProblem;
+import io.gatehouse.runtime.Gatehouse;
+import io.gatehouse.runtime.internal.launch.Home;
 import java.io.PrintWriter;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -68,8 +72,8 @@ public final class PolicyCommand implements Runnable {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--dir", paramLabel = "DIR", description = "Policy folder (default: $GATEHOUSE_HOME/etc/policy "
-                + "when GATEHOUSE_HOME is set, else etc/policy)")
+        @Option(names = "--dir", paramLabel = "DIR", description = "Policy folder (default: etc/policy of the "
+                + "installation: $GATEHOUSE_HOME, else the one this command belongs to; else ./etc/policy)")
         Path dir;
 
         @Option(names = "--subject", required = true, paramLabel = "NAME",
@@ -166,8 +170,19 @@ public final class PolicyCommand implements Runnable {
             if (dir != null) {
                 return dir;
             }
-            String home = environment.get("GATEHOUSE_HOME");
-            return home == null || home.isBlank() ? Path.of("etc", "policy") : Path.of(home, "etc", "policy");
+            try {
+                return Home.locate(null, environment.get("GATEHOUSE_HOME"), launcherJar()).etc().resolve("policy");
+            } catch (IllegalArgumentException notAnInstallation) {
+                return Path.of("etc", "policy");
+            }
+        }
+
+        private static Optional<Path> launcherJar() {
+            try {
+                return Optional.of(Path.of(Gatehouse.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            } catch (URISyntaxException | RuntimeException e) {
+                return Optional.empty();
+            }
         }
 
         private String region() {
