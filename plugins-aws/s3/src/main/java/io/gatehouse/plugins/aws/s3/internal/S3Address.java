@@ -67,11 +67,6 @@ record S3Address(String bucket, String key, boolean virtualHosted, String rawKey
         return new S3Address(BucketNames.validate(bucket), key(rawKey), false, rawKey);
     }
 
-    /** @return the bucket named by a Host in the AWS virtual-hosted forms, empty for path style */
-    static Optional<String> virtualHostedBucket(String host) {
-        return VirtualHosts.AWS_ONLY.bucket(host);
-    }
-
     private static String key(String rawKey) throws DecodeException {
         String key = PercentDecoder.decode(rawKey, false, "object key");
         if (key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
