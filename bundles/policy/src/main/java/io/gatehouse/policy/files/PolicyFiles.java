@@ -34,6 +34,8 @@ public record PolicyFiles(Path directory, boolean exists, Map<String, byte[]> fi
     public static final int MAX_FILE_BYTES = 1024 * 1024;
     /** The most policy files read from one directory. */
     public static final int MAX_FILES = 1000;
+    /** The most bytes read from one directory, all files together (the folder is read every poll). */
+    public static final long MAX_TOTAL_BYTES = 16L * 1024 * 1024;
 
     /** Copies the collections. */
     public PolicyFiles {
@@ -51,6 +53,7 @@ public record PolicyFiles(Path directory, boolean exists, Map<String, byte[]> fi
         if (!Files.isDirectory(directory)) {
             return new PolicyFiles(directory, false, files, problems, hash(files));
         }
+        long total = 0;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
@@ -60,6 +63,12 @@ public record PolicyFiles(Path directory, boolean exists, Map<String, byte[]> fi
                         break;
                     }
                     readFile(entry, name, files, problems);
+                    total += files.containsKey(name) ? files.get(name).length : 0;
+                    if (total > MAX_TOTAL_BYTES) {
+                        problems.add(new PolicyProblem(name, 0, 0, "", "the policy files together exceed "
+                                + MAX_TOTAL_BYTES + " bytes"));
+                        break;
+                    }
                 }
             }
         } catch (NoSuchFileException | NotDirectoryException e) {

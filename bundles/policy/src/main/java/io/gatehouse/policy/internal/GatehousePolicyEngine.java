@@ -37,7 +37,8 @@ public final class GatehousePolicyEngine implements PolicyEngine {
     private volatile List<PolicySource> sources = List.of();
     private volatile Compiled compiled;
 
-    private record Compiled(List<RuleSet> ruleSets, PolicyEvaluator evaluator) {
+    /** The evaluator for one combination of snapshots, or why they could not be compiled (kept, not retried). */
+    private record Compiled(List<RuleSet> ruleSets, PolicyEvaluator evaluator, RuntimeException error) {
     }
 
     /** For DS: rule windows are checked against the system clock. */
@@ -88,12 +89,18 @@ public final class GatehousePolicyEngine implements PolicyEngine {
 
     private PolicyEvaluator evaluator(List<RuleSet> ruleSets) {
         Compiled cached = compiled;
-        if (cached != null && sameSnapshots(cached.ruleSets(), ruleSets)) {
-            return cached.evaluator();
+        if (cached == null || !sameSnapshots(cached.ruleSets(), ruleSets)) {
+            try {
+                cached = new Compiled(List.copyOf(ruleSets), PolicyEvaluator.compile(ruleSets), null);
+            } catch (RuntimeException e) {
+                cached = new Compiled(List.copyOf(ruleSets), null, e);
+            }
+            compiled = cached;
         }
-        PolicyEvaluator evaluator = PolicyEvaluator.compile(ruleSets);
-        compiled = new Compiled(List.copyOf(ruleSets), evaluator);
-        return evaluator;
+        if (cached.error() != null) {
+            throw cached.error();
+        }
+        return cached.evaluator();
     }
 
     private static boolean sameSnapshots(List<RuleSet> a, List<RuleSet> b) {
