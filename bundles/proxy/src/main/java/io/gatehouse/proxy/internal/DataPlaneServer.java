@@ -6,11 +6,14 @@ import io.gatehouse.proxy.internal.forward.UpstreamRequestFactory;
 import io.gatehouse.proxy.internal.keys.AccessKeyStore;
 import io.gatehouse.proxy.internal.pipeline.AccessLog;
 import io.gatehouse.proxy.internal.pipeline.Authenticator;
+import io.gatehouse.proxy.internal.pipeline.ApprovalStage;
 import io.gatehouse.proxy.internal.pipeline.Decider;
 import io.gatehouse.proxy.internal.pipeline.Pipeline;
 import io.gatehouse.proxy.internal.pipeline.ProxyHandler;
 import io.gatehouse.proxy.internal.registry.AdapterRegistry;
+import io.gatehouse.proxy.internal.registry.ApprovalRegistry;
 import io.gatehouse.proxy.internal.registry.BrokerRegistry;
+import io.gatehouse.proxy.internal.registry.PolicyRegistry;
 import io.gatehouse.proxy.internal.registry.ResolverRegistry;
 import io.gatehouse.proxy.internal.sigv4.SigV4Verifier;
 import io.undertow.Undertow;
@@ -51,11 +54,14 @@ public final class DataPlaneServer {
      * @param endpoints the upstream endpoints
      * @param brokers the credential brokers
      * @param resolvers the credential resolvers asked about keys that are not configured
+     * @param policies the policy engines
+     * @param approvals the approval gates
      */
     @Activate
     public DataPlaneServer(ProxyConfig config, @Reference AdapterRegistry adapters, @Reference AccessKeyStore keys,
                            @Reference EndpointResolver endpoints, @Reference BrokerRegistry brokers,
-                           @Reference ResolverRegistry resolvers) {
+                           @Reference ResolverRegistry resolvers, @Reference PolicyRegistry policies,
+                           @Reference ApprovalRegistry approvals) {
         this.address = "http://" + config.host() + ":" + config.port();
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
@@ -65,7 +71,8 @@ public final class DataPlaneServer {
             Pipeline pipeline = new Pipeline(new Pipeline.Stages(
                     new Authenticator(keys, resolvers, new SigV4Verifier(Clock.systemUTC(),
                             Duration.ofSeconds(config.max_clock_skew_seconds()))),
-                    adapters, Decider.authenticatedCallers(), brokers, endpoints, new UpstreamRequestFactory(),
+                    adapters, new Decider(policies::engine),
+                    new ApprovalStage(approvals::gate, holdTime(config)), brokers, endpoints, new UpstreamRequestFactory(),
                     forwarder, new AccessLog()),
                     new Pipeline.PipelineSettings(config.account_id(), config.partition(),
                             config.request_timeout_seconds() * 1000L));
@@ -75,6 +82,12 @@ public final class DataPlaneServer {
             Thread.currentThread().setContextClassLoader(previous);
         }
         LOG.info("Gatehouse data plane listening on {}", address);
+    }
+
+    /** The hold ends well before the call's own time limit, so that the client gets an answer and not a timeout. */
+    static Duration holdTime(ProxyConfig config) {
+        long limit = Math.max(0, config.request_timeout_seconds() - 5L);
+        return Duration.ofSeconds(Math.min(config.approval_hold_seconds(), limit));
     }
 
     private void start() {

@@ -40,6 +40,12 @@ public @interface ProxyConfig {
             + "60 s after which AWS clients give up.", min = "1", max = "3600")
     int request_timeout_seconds() default 55;
 
+    /** @return how long a call that needs approval is held before the client is told it is pending */
+    @AttributeDefinition(name = "Approval hold (s)", description = "How long a call that needs approval waits for "
+            + "reviewers on its connection before the client gets ApprovalPending (it then runs the same command "
+            + "again once approved). Kept at least 5 s below the request timeout.", min = "0", max = "50")
+    int approval_hold_seconds() default 20;
+
     /** @return the upstream connect/read timeout */
     @AttributeDefinition(name = "Upstream timeout (s)", description = "Connect and read timeout towards upstreams.",
             min = "1", max = "3600")

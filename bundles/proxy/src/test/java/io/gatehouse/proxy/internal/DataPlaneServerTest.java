@@ -61,6 +61,10 @@ class DataPlaneServerTest {
             new java.util.concurrent.atomic.AtomicBoolean();
     private final io.gatehouse.proxy.internal.registry.ResolverRegistry resolvers =
             new io.gatehouse.proxy.internal.registry.ResolverRegistry();
+    private final io.gatehouse.proxy.internal.registry.PolicyRegistry policies =
+            new io.gatehouse.proxy.internal.registry.PolicyRegistry();
+    private final java.util.concurrent.atomic.AtomicReference<io.gatehouse.api.exchange.Decision.Outcome> outcome =
+            new java.util.concurrent.atomic.AtomicReference<>(io.gatehouse.api.exchange.Decision.Outcome.ALLOW);
     private HttpServer upstream;
     private DataPlaneServer server;
     private int port;
@@ -94,9 +98,12 @@ class DataPlaneServerTest {
         brokers.bindBroker(staticBroker(), Map.of("service.id", 2L));
         port = freePort();
         resolvers.bindResolver(scopedResolver(), Map.of("service.id", 3L));
+        policies.bindEngine((identity, operation) -> new io.gatehouse.api.policy.PolicyDecision(
+                new io.gatehouse.api.exchange.Decision(outcome.get(), "test-rule", "decided by the test", "t1"),
+                java.util.Optional.empty()), Map.of("service.id", 4L));
         server = new DataPlaneServer(TestConfigs.of(ProxyConfig.class, Map.of("port", port,
                 "max_body_bytes", 1024L, "max_header_bytes", 4096)), adapters, keys, endpoints, brokers,
-                resolvers);
+                resolvers, policies, new io.gatehouse.proxy.internal.registry.ApprovalRegistry());
     }
 
     @AfterEach
@@ -115,6 +122,44 @@ class DataPlaneServerTest {
         String authorization = upstreamRequests.get(0).get("Authorization").get(0);
         assertThat(authorization).contains("Credential=AKIAUPSTREAM0001/").doesNotContain(CLIENT_KEY);
         assertThat(upstreamRequests.get(0).get("X-amz-target")).containsExactly("DynamoDB_20120810.GetItem");
+    }
+
+    @Test
+    void aCallThePolicyDeniesNeverReachesUpstream() throws Exception {
+        outcome.set(io.gatehouse.api.exchange.Decision.Outcome.DENY);
+
+        HttpResponse<String> response = send(signed(BODY, CLIENT_SECRET));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("AccessDeniedException", "test-rule");
+        assertThat(upstreamRequests).isEmpty();
+    }
+
+    @Test
+    void withoutAPolicyEngineNothingReachesUpstream() throws Exception {
+        policies.unbindEngine(policies.engine().orElseThrow());
+
+        HttpResponse<String> response = send(signed(BODY, CLIENT_SECRET));
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).contains("PolicyUnavailable");
+        assertThat(upstreamRequests).isEmpty();
+    }
+
+    @Test
+    void aCallNeedingApprovalWithoutAnApprovalServiceNeverReachesUpstream() throws Exception {
+        outcome.set(io.gatehouse.api.exchange.Decision.Outcome.APPROVE);
+        policies.unbindEngine(policies.engine().orElseThrow());
+        policies.bindEngine((identity, operation) -> new io.gatehouse.api.policy.PolicyDecision(
+                new io.gatehouse.api.exchange.Decision(io.gatehouse.api.exchange.Decision.Outcome.APPROVE, "needs-ok",
+                        "held", "t1"), java.util.Optional.of(new io.gatehouse.api.policy.ApprovalRequirement(
+                        java.util.Set.of("sre"), 1, Duration.ofMinutes(5)))), Map.of("service.id", 5L));
+
+        HttpResponse<String> response = send(signed(BODY, CLIENT_SECRET));
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).contains("ApprovalUnavailable", "needs-ok");
+        assertThat(upstreamRequests).isEmpty();
     }
 
     @Test

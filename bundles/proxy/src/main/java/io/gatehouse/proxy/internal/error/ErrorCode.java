@@ -19,6 +19,18 @@ public enum ErrorCode {
     NO_SERVICE_ADAPTER(400, "NoServiceAdapter"),
     /** The call is refused by policy. */
     ACCESS_DENIED(403, "AccessDeniedException"),
+    /** No policy engine is active, so nothing can be decided. */
+    POLICY_UNAVAILABLE(503, "PolicyUnavailable"),
+    /** The call needs approval and reviewers have not approved it (yet); the identical call may be made again. */
+    APPROVAL_PENDING(403, "ApprovalPending"),
+    /** A reviewer denied the call's approval. */
+    APPROVAL_DENIED(403, "ApprovalDenied"),
+    /** Nobody decided the approval within its validity. */
+    APPROVAL_EXPIRED(403, "ApprovalExpired"),
+    /** The call needs approval but no approval service is active. */
+    APPROVAL_UNAVAILABLE(503, "ApprovalUnavailable"),
+    /** The client went away while its call was held; nothing was run. */
+    CLIENT_GONE(499, "ClientClosedRequest"),
     /** The request is malformed for its protocol (the adapter's code is used instead where it has one). */
     BAD_REQUEST(400, "ValidationException"),
     /** The request body exceeds the configured limit. */

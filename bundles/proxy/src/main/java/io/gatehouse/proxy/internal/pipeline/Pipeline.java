@@ -11,6 +11,7 @@ import io.gatehouse.api.exchange.Decision;
 import io.gatehouse.api.exchange.Identity;
 import io.gatehouse.api.exchange.RequestView;
 import io.gatehouse.api.exchange.ResponseView;
+import io.gatehouse.api.policy.PolicyDecision;
 import io.gatehouse.proxy.internal.error.ErrorCode;
 import io.gatehouse.proxy.internal.error.ErrorRenderer;
 import io.gatehouse.proxy.internal.error.GatewayException;
@@ -28,7 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one call through the stages: authenticate, decode, decide, credentials, re-sign and forward, scrub, log.
+ * Runs one call through the stages: authenticate, decode, decide, hold for approval, credentials, re-sign and forward,
+ * scrub, log.
  * Every refusal becomes an AWS-shaped error in the caller's protocol; nothing is forwarded after a refusal.
  */
 public final class Pipeline {
@@ -53,6 +55,7 @@ public final class Pipeline {
      * @param authenticator authenticate
      * @param adapters decode
      * @param decider decide
+     * @param approvals hold calls that need approval
      * @param brokers credentials
      * @param endpoints where calls go
      * @param requests re-sign
@@ -60,7 +63,7 @@ public final class Pipeline {
      * @param log the access log
      */
     public record Stages(Authenticator authenticator, AdapterRegistry adapters, Decider decider,
-                         BrokerRegistry brokers, EndpointResolver endpoints, UpstreamRequestFactory requests,
+                         ApprovalStage approvals, BrokerRegistry brokers, EndpointResolver endpoints, UpstreamRequestFactory requests,
                          UpstreamForwarder forwarder, AccessLog log) {
     }
 
@@ -79,11 +82,20 @@ public final class Pipeline {
      * @return the response to send; never completes exceptionally
      */
     public CompletionStage<ResponseView> handle(RequestView request) {
+        return handle(request, ClientConnection.ALWAYS_OPEN);
+    }
+
+    /**
+     * @param request the client's request, body complete
+     * @param client the client's connection, asked before a held call executes
+     * @return the response to send; never completes exceptionally
+     */
+    public CompletionStage<ResponseView> handle(RequestView request, ClientConnection client) {
         long started = System.nanoTime();
         Exchange exchange = new Exchange(request);
         CompletableFuture<ResponseView> response;
         try {
-            response = process(exchange).toCompletableFuture()
+            response = process(exchange, client).toCompletableFuture()
                     .orTimeout(settings.requestTimeoutMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             response = CompletableFuture.failedFuture(e);
@@ -96,7 +108,7 @@ public final class Pipeline {
         });
     }
 
-    private CompletionStage<ResponseView> process(Exchange exchange) {
+    private CompletionStage<ResponseView> process(Exchange exchange, ClientConnection client) {
         exchange.authenticated = stages.authenticator().authenticate(exchange.request);
         String service = exchange.authenticated.authorization().service();
         String region = exchange.authenticated.authorization().region();
@@ -109,12 +121,16 @@ public final class Pipeline {
         exchange.operation = decode(adapter, exchange.request, context);
         // the adapter's own parse decides what upstream reads (S3: virtual-hosted becomes path style)
         RequestView forwarded = adapter.forwardedRequest(exchange.request, context);
-        exchange.decision = decide(exchange);
+        PolicyDecision decision = decide(exchange);
+        exchange.decision = decision.decision();
         CredentialBroker broker = stages.brokers().broker().orElseThrow(() -> new GatewayException(
                 ErrorCode.CREDENTIALS_UNAVAILABLE, "No upstream credential broker is active; configure one "
                         + "(etc/io.gatehouse.credentials.static.cfg for development)."));
         URI endpoint = stages.endpoints().resolve(service, region);
-        return broker.credentialsFor(exchange.authenticated.identity(), exchange.operation, exchange.decision)
+        return stages.approvals().clear(exchange.authenticated.identity(), exchange.request, exchange.operation,
+                        decision, client)
+                .thenCompose(cleared -> broker.credentialsFor(exchange.authenticated.identity(),
+                        exchange.operation, exchange.decision))
                 .thenCompose(credentials -> {
                     stages.authenticator().recheck(exchange.authenticated);
                     return stages.forwarder().forward(
@@ -141,7 +157,7 @@ public final class Pipeline {
         }
     }
 
-    private Decision decide(Exchange exchange) {
+    private PolicyDecision decide(Exchange exchange) {
         Identity identity = exchange.authenticated.identity();
         if (!identity.scope().permits(exchange.operation)) {
             throw new GatewayException(ErrorCode.ACCESS_DENIED, "Gatehouse denied " + exchange.operation.iamAction()
@@ -149,12 +165,7 @@ public final class Pipeline {
                     + identity.sessionId() + " (actions " + identity.scope().actions() + ", resources "
                     + identity.scope().resources() + ").");
         }
-        Decision decision = stages.decider().decide(exchange.authenticated.identity(), exchange.operation);
-        if (!decision.isAllowed()) {
-            throw new GatewayException(ErrorCode.ACCESS_DENIED, "Gatehouse denied "
-                    + exchange.operation.iamAction() + ": " + decision.reason() + " (rule " + decision.rule() + ")");
-        }
-        return decision;
+        return stages.decider().decide(identity, exchange.operation);
     }
 
     private static GatewayException toGatewayError(Throwable error) {

@@ -66,7 +66,7 @@ public final class ProxyHandler implements HttpHandler {
         RequestView request = requestView(exchange, body);
         // Answers are written on the connection's own I/O thread: completing an exchange from a foreign thread
         // (the upstream client's event loop) makes Undertow run its next-request handling there.
-        pipeline.handle(request).whenComplete((response, error) ->
+        pipeline.handle(request, new UndertowClientConnection(exchange)).whenComplete((response, error) ->
                 exchange.getIoThread().execute(() -> write(exchange, response)));
     }
 

@@ -1,0 +1,70 @@
+package io.gatehouse.proxy.internal.pipeline;
+
+import io.undertow.connector.PooledByteBuffer;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.protocol.http.HttpServerConnection;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.xnio.conduits.ConduitStreamSourceChannel;
+
+/**
+ * Whether the client of an Undertow exchange is still there. Undertow only notices a closed connection when it reads
+ * or writes, and it does neither while a call is held, so the probe reads the connection once, without blocking, on
+ * its I/O thread: end of stream or an error means the client is gone; bytes (a pipelined next request) are given back
+ * to the connection, unread.
+ */
+final class UndertowClientConnection implements ClientConnection {
+
+    private final HttpServerExchange exchange;
+
+    UndertowClientConnection(HttpServerExchange exchange) {
+        this.exchange = exchange;
+    }
+
+    @Override
+    public CompletionStage<Boolean> isStillOpen() {
+        CompletableFuture<Boolean> open = new CompletableFuture<>();
+        exchange.getIoThread().execute(() -> {
+            try {
+                open.complete(probe());
+            } catch (RuntimeException e) {
+                open.complete(false);
+            }
+        });
+        return open;
+    }
+
+    private boolean probe() {
+        if (!exchange.getConnection().isOpen()) {
+            return false;
+        }
+        if (!(exchange.getConnection() instanceof HttpServerConnection connection)) {
+            return true;
+        }
+        ConduitStreamSourceChannel source = connection.getChannel().getSourceChannel();
+        PooledByteBuffer pooled = connection.getByteBufferPool().allocate();
+        boolean handedBack = false;
+        try {
+            ByteBuffer buffer = pooled.getBuffer();
+            buffer.clear();
+            int read = source.read(buffer);
+            if (read < 0) {
+                return false;
+            }
+            if (read > 0) {
+                buffer.flip();
+                connection.ungetRequestBytes(pooled);
+                handedBack = true;
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        } finally {
+            if (!handedBack) {
+                pooled.close();
+            }
+        }
+    }
+}
