@@ -123,6 +123,59 @@ final class AwsCli {
         }
     }
 
+    /**
+     * Starts {@code aws <args> --endpoint-url ... --output json} with the CLI's own default timeouts, in the
+     * background; the caller waits for it or kills it.
+     */
+    Launched launch(String... args) {
+        List<String> command = new ArrayList<>(List.of(aws.toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--endpoint-url", endpoint.toString(), "--output", "json"));
+        int call = CALLS.incrementAndGet();
+        Path stdout = home.resolve("call-" + call + ".out");
+        Path stderr = home.resolve("call-" + call + ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        environment(builder.environment());
+        try {
+            Process process = builder.start();
+            Processes.stopAtExit(process);
+            return new Launched(process, stdout, stderr);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + command, e);
+        }
+    }
+
+    /** A CLI run in the background. */
+    record Launched(Process process, Path stdout, Path stderr) {
+
+        /** Waits up to {@code seconds} for the run to end. */
+        Result await(long seconds) {
+            try {
+                if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                    fail("aws did not finish within " + seconds + " s:\n" + read(stderr));
+                }
+                return new Result(process.exitValue(), read(stdout), read(stderr));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+
+        /** Kills the CLI as a user's Ctrl-C or a crashed agent would end it: its connection closes. */
+        void kill() {
+            try {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private void environment(Map<String, String> env) {
         env.keySet().removeIf(name -> name.startsWith("AWS_"));
         env.put("AWS_CONFIG_FILE", home.resolve("config").toString());

@@ -47,6 +47,12 @@ final class GatehouseCredentials {
         return execute(subcommand(gatehouse, "revoke", args), workDir, env);
     }
 
+    /** Runs {@code bin/gatehouse NAME ARGS} with extra environment variables. */
+    static Result execute(GatehouseDistribution gatehouse, String name, Path workDir, Map<String, String> env,
+                          String... args) {
+        return execute(subcommand(gatehouse, name, args), workDir, env);
+    }
+
     /** The AWS_* variables an agent holding these credentials has. */
     static Map<String, String> environmentOf(JsonNode credentials) {
         return Map.of("AWS_ACCESS_KEY_ID", credentials.path("AccessKeyId").asText(),

@@ -51,7 +51,32 @@ final class GatehouseDistribution implements AutoCloseable {
                 "port", Integer.toString(gatehouse.dataPort)));
         gatehouse.configure("org.apache.felix.http", Map.of("org.apache.felix.http.host", "127.0.0.1",
                 "org.osgi.service.http.port", Integer.toString(gatehouse.controlPort)));
-        return gatehouse;
+        return gatehouse.policy(ALLOW_ALL);
+    }
+
+    /** The policy of most tests: they are about protocols, not about policy. */
+    static final String ALLOW_ALL = """
+            rules:
+              - id: e2e-allow-all
+                effect: allow
+                actions: ["*"]
+                resources: ["*"]
+                description: End-to-end tests of the protocols may call anything.
+            """;
+
+    /** Replaces the policy with one file, {@code etc/policy/e2e.yaml}; a running gateway reloads it. */
+    GatehouseDistribution policy(String yaml) {
+        try {
+            Path directory = home.resolve("etc/policy");
+            Files.createDirectories(directory);
+            Path temporary = directory.resolve(".e2e.yaml.tmp");
+            Files.writeString(temporary, yaml);
+            Files.move(temporary, directory.resolve("e2e.yaml"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
     }
 
     /** A client key the proxy accepts ({@code etc/io.gatehouse.proxy.accesskey-NAME.cfg}). */
