@@ -47,10 +47,13 @@ final class GatehouseCredentials {
         return execute(subcommand(gatehouse, "revoke", args), workDir, env);
     }
 
-    /** Runs {@code bin/gatehouse NAME ARGS} with extra environment variables. */
+    /** Runs {@code bin/gatehouse NAME ARGS --endpoint CONTROL_PLANE} with extra environment variables. */
     static Result execute(GatehouseDistribution gatehouse, String name, Path workDir, Map<String, String> env,
                           String... args) {
-        return execute(subcommand(gatehouse, name, args), workDir, env);
+        List<String> command = new ArrayList<>(List.of(gatehouse.home().resolve("bin/gatehouse").toString(), name));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--endpoint", "http://127.0.0.1:" + gatehouse.controlPort()));
+        return execute(command, workDir, env);
     }
 
     /** The AWS_* variables an agent holding these credentials has. */

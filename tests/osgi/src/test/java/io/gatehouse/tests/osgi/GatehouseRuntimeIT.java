@@ -64,7 +64,7 @@ public class GatehouseRuntimeIT {
             "slf4j.simple", "org.apache.felix.scr", "org.apache.felix.configadmin", "org.apache.felix.metatype",
             "org.apache.felix.log", "org.apache.felix.fileinstall", "org.apache.felix.http.jetty12",
             "org.apache.felix.webconsole", "com.fasterxml.jackson.core.jackson-databind", "io.gatehouse.api",
-            "io.gatehouse.proxy", "io.gatehouse.credentials", "io.gatehouse.console",
+            "io.gatehouse.proxy", "io.gatehouse.credentials", "io.gatehouse.console", "io.gatehouse.policy",
             "io.gatehouse.plugins.aws.dynamodb");
 
     private static final String DATA_PORT = "gatehouse.test.dataPort";
@@ -323,6 +323,10 @@ public class GatehouseRuntimeIT {
     private static void writeConfiguration(Path etc, int dataPort, int controlPort, int upstreamPort)
             throws IOException {
         Files.writeString(etc.resolve("io.gatehouse.proxy.cfg"), "host = 127.0.0.1\nport = " + dataPort + "\n");
+        Path policy = Files.createDirectories(etc.getParent().resolve("policy"));
+        Files.writeString(policy.resolve("it.yaml"), "rules:\n  - id: it-allow-list-tables\n    effect: allow\n"
+                + "    actions: [dynamodb:ListTables]\n    resources: [\"*\"]\n");
+        Files.writeString(etc.resolve("io.gatehouse.policy.cfg"), "directory = " + policy + "\n");
         Files.writeString(etc.resolve("org.apache.felix.http.cfg"), "org.apache.felix.http.host = 127.0.0.1\n"
                 + "org.osgi.service.http.port = " + controlPort + "\n");
         Files.writeString(etc.resolve("io.gatehouse.credentials.static.cfg"),
