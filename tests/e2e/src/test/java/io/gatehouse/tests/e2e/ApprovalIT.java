@@ -203,4 +203,27 @@ class ApprovalIT {
         assertThat(upstreamDeletes()).isEqualTo(before);
         assertThat(tableExists("ProdGone")).isTrue();
     }
+
+    @Test
+    void aRestartWhileHeldRunsNothingAndTheApprovalSurvives() {
+        createTable("ProdRestart");
+        long before = upstreamDeletes();
+        AwsCli.Launched held = alice.launch("dynamodb", "delete-table", "--table-name", "ProdRestart");
+        String id = bob.awaitPending("ProdRestart", Duration.ofSeconds(HOLD_SECONDS));
+
+        stack.gatehouse.close();
+        stack.gatehouse.start();
+        stack.awaitDynamoDb();
+        AwsCli.Result interrupted = held.await(120);
+        assertThat(interrupted.ok()).as("%s", interrupted).isFalse();
+        assertThat(bob.find(id)).as("the pending approval survives the restart").isPresent();
+        assertThat(bob.approve(id).exitCode()).isZero();
+        FreePort.sleep(Duration.ofSeconds(2));
+        assertThat(upstreamDeletes()).as("nothing runs by itself after a restart").isEqualTo(before);
+        assertThat(tableExists("ProdRestart")).isTrue();
+
+        AwsCli.Result again = deleteAsAlice("ProdRestart");
+        assertThat(again.ok()).as("%s", again).isTrue();
+        assertThat(upstreamDeletes() - before).isEqualTo(1);
+    }
 }

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A person holding a gateway session from the development issuer who uses {@code bin/gatehouse approvals} against
- * the control plane, as a reviewer (or a requester trying to approve its own call) would.
+ * A person holding a gateway session from the development issuer who uses {@code bin/gatehouse approvals} (or
+ * {@code grants}) against the control plane, as a reviewer, a requester trying to approve its own call, or a
+ * caller asking for a grant would.
  */
 final class Reviewer {
 
@@ -36,7 +37,12 @@ final class Reviewer {
     }
 
     GatehouseCredentials.Result approvals(String... args) {
-        return GatehouseCredentials.execute(gatehouse, "approvals", workDir, environment, args);
+        return command("approvals", args);
+    }
+
+    /** Runs {@code bin/gatehouse NAME ARGS} with this person's session. */
+    GatehouseCredentials.Result command(String name, String... args) {
+        return GatehouseCredentials.execute(gatehouse, name, workDir, environment, args);
     }
 
     GatehouseCredentials.Result approve(String id) {
