@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * Chooses what goes upstream for a request: its held bytes, or its streamed body through the check its
  * {@code x-amz-content-sha256} asks for — a SHA-256 comparison for a hex digest, none for {@code UNSIGNED-PAYLOAD},
- * aws-chunked decoding and verification for the {@code STREAMING-*} forms.
+ * aws-chunked decoding and verification for the {@code STREAMING-*} forms — streamed through, or spooled and
+ * verified completely first ({@code verify.uploads.before.forwarding}).
  */
 public final class UpstreamBodies {
 
@@ -38,6 +39,12 @@ public final class UpstreamBodies {
         if (!(request.body() instanceof StreamedRequestBody streamed)) {
             return UpstreamBody.held(request.body().bytes());
         }
+        StreamingContentPublisher stream = checked(request, seed, streamed);
+        return streamed.verifiedBeforeForwarding() ? new SpooledUpload(stream) : stream;
+    }
+
+    private static StreamingContentPublisher checked(RequestView request, SeedSignature seed,
+                                                     StreamedRequestBody streamed) {
         String payload = seed.payloadHash();
         if (payload.matches("[0-9a-fA-F]{64}")) {
             return new StreamingContentPublisher(streamed.source(), new Sha256Check(payload), streamed.length());

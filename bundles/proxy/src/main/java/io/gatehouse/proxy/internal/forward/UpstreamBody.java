@@ -2,6 +2,8 @@ package io.gatehouse.proxy.internal.forward;
 
 import io.gatehouse.proxy.internal.error.GatewayException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import software.amazon.awssdk.http.async.SdkHttpContentPublisher;
 
 /**
@@ -22,6 +24,14 @@ public interface UpstreamBody {
 
     /** @return why a streamed body was aborted (a failed payload check or a broken client connection) */
     Optional<GatewayException> failure();
+
+    /**
+     * @return completes when the upstream request may start: at once, or for a spooled upload once the whole body
+     *         passed its check (exceptionally with the refusal when it did not)
+     */
+    default CompletionStage<Void> ready() {
+        return CompletableFuture.completedFuture(null);
+    }
 
     /**
      * @param bytes a complete body

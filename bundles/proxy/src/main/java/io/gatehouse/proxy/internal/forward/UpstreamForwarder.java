@@ -56,15 +56,21 @@ public final class UpstreamForwarder implements AutoCloseable {
     public CompletionStage<ResponseView> forward(SdkHttpRequest request, UpstreamBody body) {
         UpstreamResponseHandler handler = new UpstreamResponseHandler(maxResponseBytes,
                 request.method() == SdkHttpMethod.GET);
-        CompletableFuture<Void> sent = client.execute(AsyncExecuteRequest.builder()
-                .request(request)
-                .requestContentPublisher(body.publisher())
-                .responseHandler(handler)
-                .build());
-        sent.whenComplete((ignored, error) -> {
-            if (error != null) {
-                handler.result().completeExceptionally(error);
+        body.ready().whenComplete((ready, notReady) -> {
+            if (notReady != null) {
+                handler.result().completeExceptionally(notReady);
+                return;
             }
+            CompletableFuture<Void> sent = client.execute(AsyncExecuteRequest.builder()
+                    .request(request)
+                    .requestContentPublisher(body.publisher())
+                    .responseHandler(handler)
+                    .build());
+            sent.whenComplete((ignored, error) -> {
+                if (error != null) {
+                    handler.result().completeExceptionally(error);
+                }
+            });
         });
         return handler.result().exceptionally(error -> {
             throw asGatewayError(error, request, body);

@@ -47,16 +47,19 @@ public final class ProxyHandler implements HttpHandler {
     private final Pipeline pipeline;
     private final long maxBodyBytes;
     private final long maxStreamedBytes;
+    private final boolean verifyUploadsFirst;
 
     /**
      * @param pipeline the stages after listen
      * @param maxBodyBytes the largest request body held
      * @param maxStreamedBytes the largest request body streamed (S3 uploads)
+     * @param verifyUploadsFirst spool streamed uploads and verify them completely before forwarding
      */
-    public ProxyHandler(Pipeline pipeline, long maxBodyBytes, long maxStreamedBytes) {
+    public ProxyHandler(Pipeline pipeline, long maxBodyBytes, long maxStreamedBytes, boolean verifyUploadsFirst) {
         this.pipeline = pipeline;
         this.maxBodyBytes = maxBodyBytes;
         this.maxStreamedBytes = maxStreamedBytes;
+        this.verifyUploadsFirst = verifyUploadsFirst;
     }
 
     @Override
@@ -111,7 +114,8 @@ public final class ProxyHandler implements HttpHandler {
             return;
         }
         exchange.setMaxEntitySize(length);
-        RequestView request = requestView(exchange, new StreamedRequestBody(length, new UndertowClientBody(exchange)));
+        RequestView request = requestView(exchange, new StreamedRequestBody(length,
+                new UndertowClientBody(exchange), verifyUploadsFirst));
         exchange.dispatch(SameThreadExecutor.INSTANCE, () -> process(exchange, request));
     }
 
