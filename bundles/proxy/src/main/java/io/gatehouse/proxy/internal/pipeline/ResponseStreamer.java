@@ -14,14 +14,16 @@ import org.xnio.IoUtils;
 import org.xnio.channels.StreamSinkChannel;
 
 /**
- * Writes a streamed upstream answer to Undertow's non-blocking response channel with back-pressure: one upstream
- * buffer is asked for at a time, and the next only once the previous one is written to the client. Bytes pass the
+ * Writes a streamed upstream answer to Undertow's non-blocking response channel with back-pressure: at most
+ * {@link #IN_FLIGHT} upstream buffers are asked for ahead, and one more only once one was written to the client. Bytes pass the
  * {@link StreamingScrubber} first. When the upstream fails half-way the client connection is closed, so the client
  * sees a short body (never a complete-looking one). Runs on the connection's I/O thread.
  */
 final class ResponseStreamer implements Subscriber<ByteBuffer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResponseStreamer.class);
+    /** Upstream buffers asked for ahead of the client connection: a few, to keep both sides busy. */
+    static final int IN_FLIGHT = 8;
 
     private final HttpServerExchange exchange;
     private final StreamingScrubber scrubber;
@@ -56,7 +58,7 @@ final class ResponseStreamer implements Subscriber<ByteBuffer> {
             if (closed) {
                 s.cancel();
             } else {
-                s.request(1);
+                s.request(IN_FLIGHT);
             }
         });
     }
