@@ -72,7 +72,13 @@ public final class UpstreamForwarder implements AutoCloseable {
                 }
             });
         });
-        return handler.result().exceptionally(error -> {
+        return handler.result().thenApply(answer -> {
+            // an upstream may answer an aborted upload (after reading what came); the client gets the refusal
+            if (body.failure().isPresent()) {
+                throw new CompletionException(body.failure().get());
+            }
+            return answer;
+        }).exceptionally(error -> {
             throw asGatewayError(error, request, body);
         });
     }
