@@ -33,7 +33,11 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
@@ -161,7 +165,7 @@ class S3StreamingIT {
     }
 
     @Test
-    @Order(5)
+    @Order(4)
     void theSdkS3ClientUploadsAndDownloadsThroughGatehouse() throws Exception {
         byte[] large = randomBytes(6 * 1024 * 1024 + 3, 13);
         byte[] small = randomBytes(2048, 14);
@@ -257,6 +261,36 @@ class S3StreamingIT {
                 .matcher(head.stdout());
         assertThat(m.find()).as("%s", head).isTrue();
         return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    @Order(5)
+    void theAsyncSdkS3ClientSendsUnsignedChunksWithAChecksumTrailer() throws Exception {
+        byte[] data = randomBytes(3 * 1024 * 1024 + 5, 16);
+        java.util.List<String> payloadForms = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (S3AsyncClient s3 = S3AsyncClient.builder()
+                .endpointOverride(gatehouse.endpoint())
+                .forcePathStyle(true)
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(clientKey.id(),
+                        clientKey.secret())))
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeTransmission(Context.BeforeTransmission context,
+                                                   ExecutionAttributes attributes) {
+                        payloadForms.add(context.httpRequest().firstMatchingHeader("x-amz-content-sha256")
+                                .orElse("none"));
+                    }
+                }))
+                .build()) {
+            s3.putObject(r -> r.bucket(BUCKET).key("sdk/async.bin"), AsyncRequestBody.fromBytes(data)).join();
+            byte[] back = s3.getObject(r -> r.bucket(BUCKET).key("sdk/async.bin"),
+                    AsyncResponseTransformer.toBytes()).join().asByteArray();
+            assertThat(back).isEqualTo(data);
+        }
+        assertThat(payloadForms).first().isEqualTo("STREAMING-UNSIGNED-PAYLOAD-TRAILER");
+        assertThat(directObject("sdk/async.bin")).isEqualTo(data);
     }
 
     private static void awaitAdapter() {
