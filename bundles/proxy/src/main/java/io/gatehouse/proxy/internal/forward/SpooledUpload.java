@@ -82,6 +82,11 @@ final class SpooledUpload implements UpstreamBody, SdkHttpContentPublisher {
         subscriber.onSubscribe(new Reader(subscriber));
     }
 
+    @Override
+    public void release() {
+        delete();
+    }
+
     private void delete() {
         try {
             Files.deleteIfExists(file);

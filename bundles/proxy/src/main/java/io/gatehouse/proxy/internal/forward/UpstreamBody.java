@@ -33,6 +33,10 @@ public interface UpstreamBody {
         return CompletableFuture.completedFuture(null);
     }
 
+    /** The upstream exchange is over (answered or failed): resources the body holds (a spool file) are freed. */
+    default void release() {
+    }
+
     /**
      * @param bytes a complete body
      * @return the body, held

@@ -67,6 +67,7 @@ public final class UpstreamForwarder implements AutoCloseable {
                     .responseHandler(handler)
                     .build());
             sent.whenComplete((ignored, error) -> {
+                body.release();
                 if (error != null) {
                     handler.result().completeExceptionally(error);
                 }
