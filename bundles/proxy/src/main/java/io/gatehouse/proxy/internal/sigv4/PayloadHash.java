@@ -44,6 +44,10 @@ final class PayloadHash {
             throw malformed("The 'x-amz-content-sha256' header must be sent at most once and listed in "
                     + "SignedHeaders.");
         }
+        if (request.body().isStreamed() && !"s3".equals(authorization.service())) {
+            throw malformed("Only S3 uploads are streamed; sign the body of a " + authorization.service()
+                    + " call with its SHA-256.");
+        }
         return declared(values.get(0).strip(), request, authorization);
     }
 
