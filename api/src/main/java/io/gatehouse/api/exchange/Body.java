@@ -7,7 +7,10 @@ import java.util.Arrays;
 
 /**
  * The content of a request or response. Bodies that Gatehouse has read completely (bounded by the configured
- * limits) are exposed as bytes; a later version adds streaming bodies behind this same interface.
+ * limits) are exposed as bytes. Large S3 object bodies are streamed through the gateway instead of being held: such a
+ * body says so with {@link #isStreamed()}, knows its {@link #length()} (or {@code -1}) and refuses {@link #bytes()}
+ * and {@link #openStream()} with an {@link IllegalStateException}. Adapters decode from the method, path, query,
+ * headers and small bodies only, and never need a streamed one.
  *
  * @since 1.0
  */
@@ -21,6 +24,15 @@ public interface Body {
 
     /** @return a copy of the whole body */
     byte[] bytes();
+
+    /**
+     * @return {@code true} when the gateway streams this body instead of holding it: its content cannot be read
+     *         here, {@link #bytes()} and {@link #openStream()} throw {@link IllegalStateException}
+     * @since 1.2
+     */
+    default boolean isStreamed() {
+        return false;
+    }
 
     /** @return the body decoded as UTF-8 */
     default String utf8() {

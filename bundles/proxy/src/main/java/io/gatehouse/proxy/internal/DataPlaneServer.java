@@ -76,7 +76,8 @@ public final class DataPlaneServer {
                     forwarder, new AccessLog()),
                     new Pipeline.PipelineSettings(config.account_id(), config.partition(),
                             config.request_timeout_seconds() * 1000L));
-            this.server = undertow(config, new ProxyHandler(pipeline, config.max_body_bytes()));
+            this.server = undertow(config, new ProxyHandler(pipeline, config.max_body_bytes(),
+                    config.max_streamed_body_bytes(), config.verify_uploads_before_forwarding()));
             start();
         } finally {
             Thread.currentThread().setContextClassLoader(previous);

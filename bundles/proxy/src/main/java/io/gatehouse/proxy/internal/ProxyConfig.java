@@ -30,8 +30,23 @@ public @interface ProxyConfig {
             min = "0", max = "1073741824")
     long max_body_bytes() default 16777216L;
 
+    /** @return the largest streamed upload */
+    @AttributeDefinition(name = "Max streamed body bytes", description = "Largest S3 upload (PutObject, UploadPart) "
+            + "streamed through the gateway (413 beyond); the gateway holds only a few MiB of it at a time.",
+            min = "0", max = "5497558138880")
+    long max_streamed_body_bytes() default 5368709120L;
+
+    /** @return whether uploads are verified completely before the upstream sees them */
+    @AttributeDefinition(name = "Verify uploads before forwarding", description = "Spool streamed S3 uploads to a "
+            + "private temporary file and start the upstream request only once the whole body passed its payload "
+            + "hash or chunk signature check. Needed for upstreams that keep whatever part of an aborted upload "
+            + "reached them (S3 emulators such as s3rver); AWS S3 discards aborted uploads, so the default streams "
+            + "them through and aborts on a failed check.")
+    boolean verify_uploads_before_forwarding() default false;
+
     /** @return the largest upstream answer */
-    @AttributeDefinition(name = "Max response bytes", description = "Largest upstream answer relayed (502 beyond).",
+    @AttributeDefinition(name = "Max response bytes", description = "Largest upstream answer held (502 beyond); "
+            + "successful GET answers over 256 KiB are streamed and not limited by this.",
             min = "1024", max = "1073741824")
     long max_response_bytes() default 67108864L;
 

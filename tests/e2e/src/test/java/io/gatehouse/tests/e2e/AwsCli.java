@@ -96,6 +96,12 @@ final class AwsCli {
 
     /** Runs {@code aws <args> --endpoint-url ... --output json}, e.g. {@code run("dynamodb", "list-tables")}. */
     Result run(String... args) {
+        return run(java.time.Duration.ofSeconds(TIMEOUT_SECONDS), args);
+    }
+
+    /** Like {@link #run(String...)} with another time limit (large transfers). */
+    Result run(java.time.Duration timeout, String... args) {
+        long timeoutSeconds = timeout.toSeconds();
         List<String> command = new ArrayList<>(List.of(aws.toString()));
         command.addAll(List.of(args));
         command.addAll(List.of("--endpoint-url", endpoint.toString(), "--output", "json",
@@ -109,9 +115,9 @@ final class AwsCli {
         environment(builder.environment());
         try {
             Process process = builder.start();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                fail("aws " + String.join(" ", args) + " did not finish within " + TIMEOUT_SECONDS + " s:\n"
+                fail("aws " + String.join(" ", args) + " did not finish within " + timeoutSeconds + " s:\n"
                         + read(stderr));
             }
             return new Result(process.exitValue(), read(stdout), read(stderr));

@@ -30,6 +30,7 @@ final class GatehouseDistribution implements AutoCloseable {
     private final int dataPort;
     private final int controlPort;
     private Process process;
+    private String javaOpts;
 
     private GatehouseDistribution(Path home, Path console, int dataPort, int controlPort) {
         this.home = home;
@@ -91,6 +92,12 @@ final class GatehouseDistribution implements AutoCloseable {
                 "secret.access.key", key.secret()));
     }
 
+    /** JVM options for {@code bin/gatehouse} (its {@code JAVA_OPTS}), e.g. {@code -Xmx256m}. */
+    GatehouseDistribution javaOpts(String options) {
+        this.javaOpts = options;
+        return this;
+    }
+
     /** Where calls for {@code service} (any region) go. */
     GatehouseDistribution endpoint(String service, URI url) {
         return configure("io.gatehouse.proxy.endpoint-" + service, Map.of("service", service, "region", "*",
@@ -109,6 +116,9 @@ final class GatehouseDistribution implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         builder.environment().put("GATEHOUSE_HOME", home.toString());
+        if (javaOpts != null) {
+            builder.environment().put("JAVA_OPTS", javaOpts);
+        }
         try {
             process = builder.start();
         } catch (IOException e) {

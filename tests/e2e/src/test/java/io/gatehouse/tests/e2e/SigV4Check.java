@@ -99,6 +99,18 @@ final class SigV4Check {
         SdkHttpRequest request = rebuild(method, uri, headers, signedHeaders);
         // S3 signs the path as sent: neither double-encoded nor normalised (as AWS and Gatehouse's re-signing do)
         boolean s3 = "s3".equals(service);
+        if ("UNSIGNED-PAYLOAD".equals(first(headers, "x-amz-content-sha256"))) {
+            // a streamed upload, re-signed without a payload hash (Gatehouse checked the client's payload itself)
+            return signer.sign(r -> r.identity(key.identity())
+                            .request(request)
+                            .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                            .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
+                            .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, !s3)
+                            .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, !s3)
+                            .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false)
+                            .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)))
+                    .request().firstMatchingHeader("Authorization").orElse("");
+        }
         if (Arrays.asList(signedHeaders).contains("x-amz-content-sha256")) {
             return signer.sign(r -> r.identity(key.identity())
                             .request(request)

@@ -47,6 +47,20 @@ public enum ErrorCode {
     UPSTREAM_TIMEOUT(504, "GatewayTimeout"),
     /** The upstream response exceeds the configured limit. */
     RESPONSE_TOO_LARGE(502, "ResponseTooLarge"),
+    /** A streamed body does not hash to the {@code x-amz-content-sha256} it was signed with; nothing was stored. */
+    PAYLOAD_HASH_MISMATCH(400, "XAmzContentSHA256Mismatch"),
+    /** An aws-chunked chunk or trailer signature does not match; nothing was stored. */
+    CHUNK_SIGNATURE_MISMATCH(403, "SignatureDoesNotMatch"),
+    /** An aws-chunked body breaks the chunk grammar or its declared lengths. */
+    MALFORMED_CHUNKED_BODY(400, "IncompleteBody"),
+    /** An aws-chunked chunk is larger than the gateway holds for verification. */
+    CHUNK_TOO_LARGE(400, "InvalidChunkSizeError"),
+    /** A trailing checksum does not match the uploaded data. */
+    BAD_DIGEST(400, "BadDigest"),
+    /** A streamed upload without Content-Length (or x-amz-decoded-content-length for aws-chunked). */
+    MISSING_CONTENT_LENGTH(411, "MissingContentLength"),
+    /** The client's body ended early or could not be read. */
+    INCOMPLETE_BODY(400, "IncompleteBody"),
     /** An unexpected failure inside the gateway; the call was not forwarded or its answer withheld. */
     INTERNAL(500, "InternalFailure");
 

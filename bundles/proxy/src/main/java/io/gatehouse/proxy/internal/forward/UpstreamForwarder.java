@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.async.AsyncExecuteRequest;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
@@ -43,24 +44,51 @@ public final class UpstreamForwarder implements AutoCloseable {
      * @return the upstream answer, or an exceptional stage with a {@link GatewayException}
      */
     public CompletionStage<ResponseView> forward(SdkHttpRequest request, byte[] body) {
-        BufferingResponseHandler handler = new BufferingResponseHandler(maxResponseBytes);
-        CompletableFuture<Void> sent = client.execute(AsyncExecuteRequest.builder()
-                .request(request)
-                .requestContentPublisher(new ByteArrayContentPublisher(body))
-                .responseHandler(handler)
-                .build());
-        sent.whenComplete((ignored, error) -> {
-            if (error != null) {
-                handler.result().completeExceptionally(error);
+        return forward(request, UpstreamBody.held(body));
+    }
+
+    /**
+     * @param request the signed upstream request
+     * @param body its body, held or streamed
+     * @return the upstream answer (large successful GET answers with a streamed body), or an exceptional stage with
+     *         a {@link GatewayException} — for a streamed body whose check failed, that check's refusal
+     */
+    public CompletionStage<ResponseView> forward(SdkHttpRequest request, UpstreamBody body) {
+        UpstreamResponseHandler handler = new UpstreamResponseHandler(maxResponseBytes,
+                request.method() == SdkHttpMethod.GET);
+        body.ready().whenComplete((ready, notReady) -> {
+            if (notReady != null) {
+                handler.result().completeExceptionally(notReady);
+                return;
             }
+            CompletableFuture<Void> sent = client.execute(AsyncExecuteRequest.builder()
+                    .request(request)
+                    .requestContentPublisher(body.publisher())
+                    .responseHandler(handler)
+                    .build());
+            sent.whenComplete((ignored, error) -> {
+                body.release();
+                if (error != null) {
+                    handler.result().completeExceptionally(error);
+                }
+            });
         });
-        return handler.result().exceptionally(error -> {
-            throw asGatewayError(error, request);
+        return handler.result().thenApply(answer -> {
+            // an upstream may answer an aborted upload (after reading what came); the client gets the refusal
+            if (body.failure().isPresent()) {
+                throw new CompletionException(body.failure().get());
+            }
+            return answer;
+        }).exceptionally(error -> {
+            throw asGatewayError(error, request, body);
         });
     }
 
-    private static CompletionException asGatewayError(Throwable error, SdkHttpRequest request) {
+    private static CompletionException asGatewayError(Throwable error, SdkHttpRequest request, UpstreamBody body) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (body.failure().isPresent()) {
+            return new CompletionException(body.failure().get());
+        }
         if (cause instanceof GatewayException) {
             return new CompletionException(cause);
         }

@@ -6,6 +6,7 @@ import io.gatehouse.api.exchange.RequestView;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -40,21 +41,50 @@ public final class UpstreamRequestFactory {
      */
     public SdkHttpRequest create(RequestView request, AwsOperation operation, URI endpoint,
                                  UpstreamCredentials credentials) {
-        byte[] body = request.body().bytes();
-        SdkHttpFullRequest unsigned = unsigned(request, endpoint, body);
-        boolean s3 = "s3".equals(operation.service());
-        return signer.sign(signing -> signing
-                .identity(identity(credentials))
-                .request(unsigned)
-                .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, operation.service())
-                .putProperty(AwsV4HttpSigner.REGION_NAME, operation.region())
-                .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, !s3)
-                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, !s3))
-                .request();
+        return create(request, operation, endpoint, credentials, UpstreamBody.held(request.body().bytes()));
     }
 
-    private static SdkHttpFullRequest unsigned(RequestView request, URI endpoint, byte[] body) {
+    /**
+     * A held body is signed with its SHA-256. A streamed body is signed {@code UNSIGNED-PAYLOAD} (the gateway checks
+     * the client's payload hash or chunk signatures itself while it streams, and aborts on a mismatch) with the
+     * Content-Length of what is sent; an aws-chunked upload is sent decoded, so its {@code aws-chunked}
+     * Content-Encoding, {@code x-amz-decoded-content-length}, {@code x-amz-trailer} and
+     * {@code x-amz-sdk-checksum-algorithm} are not forwarded.
+     *
+     * @param request the client's request (already authenticated and decoded)
+     * @param operation the decoded operation: its service and region sign the upstream request
+     * @param endpoint where the request goes
+     * @param credentials the upstream credentials
+     * @param body what is sent upstream
+     * @return the signed upstream request
+     */
+    public SdkHttpRequest create(RequestView request, AwsOperation operation, URI endpoint,
+                                 UpstreamCredentials credentials, UpstreamBody body) {
+        SdkHttpFullRequest.Builder builder = unsigned(request, endpoint);
+        builder.putHeader("Content-Length", Long.toString(body.length()));
+        Optional<byte[]> held = body.held();
+        if (held.isEmpty()) {
+            AwsChunkedHeaders.rewrite(builder);
+        }
+        SdkHttpFullRequest unsigned = builder.build();
+        boolean s3 = "s3".equals(operation.service());
+        return signer.sign(signing -> {
+            signing.identity(identity(credentials))
+                    .request(unsigned)
+                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, operation.service())
+                    .putProperty(AwsV4HttpSigner.REGION_NAME, operation.region())
+                    .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, !s3)
+                    .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, !s3);
+            if (held.isPresent()) {
+                signing.payload(ContentStreamProvider.fromByteArrayUnsafe(held.get()));
+            } else {
+                // without a payload and with payload signing off the signer signs UNSIGNED-PAYLOAD
+                signing.putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false);
+            }
+        }).request();
+    }
+
+    private static SdkHttpFullRequest.Builder unsigned(RequestView request, URI endpoint) {
         SdkHttpFullRequest.Builder builder = SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.fromValue(request.method()))
                 .uri(endpoint)
@@ -66,8 +96,7 @@ public final class UpstreamRequestFactory {
                 values.forEach(value -> builder.appendHeader(name, value));
             }
         });
-        builder.putHeader("Content-Length", Integer.toString(body.length));
-        return builder.contentStreamProvider(ContentStreamProvider.fromByteArrayUnsafe(body)).build();
+        return builder;
     }
 
     private static boolean forwarded(String name, Set<String> connectionNamed) {

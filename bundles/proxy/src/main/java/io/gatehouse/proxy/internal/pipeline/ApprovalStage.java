@@ -58,7 +58,7 @@ public final class ApprovalStage {
                 operation.iamAction() + " needs approval (rule " + decision.decision().rule() + "), but no approval "
                         + "service is active; start the io.gatehouse.approval bundle."));
         HeldCall call = new HeldCall(identity, operation, decision.decision(), decision.approval().orElseThrow(),
-                CanonicalCall.hash(request, operation.service(), operation.region()));
+                boundHash(request, operation, decision));
         return active.hold(call, holdTime).thenCompose(outcome -> switch (outcome.status()) {
             case APPROVED -> client.isStillOpen().thenApply(open -> redeem(active, call, outcome, open));
             case PENDING -> throw new GatewayException(ErrorCode.APPROVAL_PENDING, operation.iamAction() + " on "
@@ -71,6 +71,18 @@ public final class ApprovalStage {
                     + " for " + operation.iamAction() + " expired before reviewers decided; the call was not run. "
                     + "Run it again to ask anew.");
         });
+    }
+
+    private static String boundHash(RequestView request, AwsOperation operation, PolicyDecision decision) {
+        try {
+            return CanonicalCall.hash(request, operation.service(), operation.region());
+        } catch (CanonicalCall.UnboundBodyException e) {
+            throw new GatewayException(ErrorCode.ACCESS_DENIED, operation.iamAction() + " needs approval (rule "
+                    + decision.decision().rule() + "), and an approval is bound to the exact body; this streamed "
+                    + "body is not signed with its SHA-256 (x-amz-content-sha256 is "
+                    + request.headers().first("x-amz-content-sha256").orElse("absent") + "). Send it with a signed "
+                    + "payload hash, or in one part small enough to be buffered.");
+        }
     }
 
     private static Void redeem(ApprovalGate gate, HeldCall call, HoldOutcome outcome, boolean clientOpen) {

@@ -10,6 +10,7 @@ import io.gatehouse.proxy.internal.error.GatewayException;
 import io.gatehouse.proxy.internal.keys.AccessKeyStore;
 import io.gatehouse.proxy.internal.keys.ConfiguredAccessKey;
 import io.gatehouse.proxy.internal.registry.ResolverRegistry;
+import io.gatehouse.proxy.internal.sigv4.SeedSignature;
 import io.gatehouse.proxy.internal.sigv4.SigV4Authorization;
 import io.gatehouse.proxy.internal.sigv4.SigV4Exception;
 import io.gatehouse.proxy.internal.sigv4.SigV4Verifier;
@@ -50,8 +51,10 @@ public final class Authenticator {
      * @param identity who calls
      * @param authorization the verified SigV4 authorization: its scope names the service and region
      * @param sessionToken the request's session token, for checking again later that the session still holds
+     * @param seed the verified signature with its signing key, for checking a streamed payload
      */
-    public record Authenticated(Identity identity, SigV4Authorization authorization, Optional<String> sessionToken) {
+    public record Authenticated(Identity identity, SigV4Authorization authorization, Optional<String> sessionToken,
+                                SeedSignature seed) {
 
         /** Never prints the session token. */
         @Override
@@ -70,8 +73,8 @@ public final class Authenticator {
             SigV4Authorization authorization = SigV4Authorization.parse(request);
             Optional<String> sessionToken = sessionToken(request);
             ResolvedCredential credential = credentialFor(authorization.accessKeyId(), sessionToken);
-            verifier.verify(request, authorization, credential.signingSecret());
-            return new Authenticated(credential.identity(), authorization, sessionToken);
+            SeedSignature seed = verifier.verify(request, authorization, credential.signingSecret());
+            return new Authenticated(credential.identity(), authorization, sessionToken, seed);
         } catch (SigV4Exception e) {
             throw new GatewayException(errorFor(e.reason()), e.getMessage());
         }

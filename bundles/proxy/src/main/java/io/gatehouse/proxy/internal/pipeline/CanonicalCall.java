@@ -18,7 +18,7 @@ import java.util.TreeMap;
 
 /**
  * The SHA-256 an approval is bound to: method, service, region, path, query, every header that reaches upstream and
- * the body. Left out are only the parts that change each time the same command runs and never reach upstream as
+ * the body (for a streamed body, its signed {@code x-amz-content-sha256}, which forwarding enforces). Left out are only the parts that change each time the same command runs and never reach upstream as
  * meaning: the signature and its date and credentials, the SDK's per-invocation and retry headers, the user agent,
  * and the transport fields the body hash already covers. Re-running the same CLI command therefore gives the same
  * hash; changing any byte that upstream acts on gives another.
@@ -63,6 +63,11 @@ public final class CanonicalCall {
     }
 
     private static String bodyHash(RequestView request) {
+        if (request.body().isStreamed()) {
+            // The streamed body is checked against this signed hash while it is forwarded; a mismatch aborts it.
+            return request.headers().first("x-amz-content-sha256").filter(CanonicalCall::isHexHash)
+                    .orElseThrow(() -> new UnboundBodyException());
+        }
         MessageDigest body = sha256();
         try (InputStream in = request.body().openStream()) {
             byte[] buffer = new byte[8192];
@@ -73,6 +78,19 @@ public final class CanonicalCall {
             throw new UncheckedIOException(e);
         }
         return HexFormat.of().formatHex(body.digest());
+    }
+
+    private static boolean isHexHash(String value) {
+        return value.length() == 64 && value.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+    }
+
+    /** A streamed body without a signed SHA-256 of its content: no approval can be bound to what it carries. */
+    public static final class UnboundBodyException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnboundBodyException() {
+            super("the streamed body carries no signed SHA-256 payload hash");
+        }
     }
 
     /** Length-prefixed, so that no two different field lists give the same byte stream. */

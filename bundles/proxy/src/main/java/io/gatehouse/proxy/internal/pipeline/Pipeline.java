@@ -16,6 +16,8 @@ import io.gatehouse.proxy.internal.error.ErrorCode;
 import io.gatehouse.proxy.internal.error.ErrorRenderer;
 import io.gatehouse.proxy.internal.error.GatewayException;
 import io.gatehouse.proxy.internal.forward.EndpointResolver;
+import io.gatehouse.proxy.internal.forward.UpstreamBodies;
+import io.gatehouse.proxy.internal.forward.UpstreamBody;
 import io.gatehouse.proxy.internal.forward.UpstreamForwarder;
 import io.gatehouse.proxy.internal.forward.UpstreamRequestFactory;
 import io.gatehouse.proxy.internal.registry.AdapterRegistry;
@@ -78,7 +80,7 @@ public final class Pipeline {
     }
 
     /**
-     * @param request the client's request, body complete
+     * @param request the client's request, body complete or (large S3 uploads) still streaming
      * @return the response to send; never completes exceptionally
      */
     public CompletionStage<ResponseView> handle(RequestView request) {
@@ -133,9 +135,9 @@ public final class Pipeline {
                         exchange.operation, exchange.decision))
                 .thenCompose(credentials -> {
                     stages.authenticator().recheck(exchange.authenticated);
-                    return stages.forwarder().forward(
-                            stages.requests().create(forwarded, exchange.operation, endpoint, credentials),
-                            exchange.request.body().bytes())
+                    UpstreamBody body = UpstreamBodies.of(exchange.request, exchange.authenticated.seed());
+                    return stages.forwarder().forward(stages.requests().create(forwarded, exchange.operation,
+                                    endpoint, credentials, body), body)
                             .thenApply(answer -> {
                                 // A session revoked while its call was upstream gets no answer.
                                 stages.authenticator().recheck(exchange.authenticated);

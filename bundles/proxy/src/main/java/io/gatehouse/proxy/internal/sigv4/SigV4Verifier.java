@@ -41,13 +41,14 @@ public final class SigV4Verifier {
      * @param request the request as received
      * @param authorization its parsed {@code Authorization} header
      * @param secretAccessKey the secret of the access key named in the authorization
+     * @return what verifying streamed payloads (aws-chunked chunk signatures) needs from this signature
      * @throws SigV4Exception {@link Reason#MALFORMED} when the date header is absent, unsigned or unparseable, the
      *         scope date differs from the request date, a signed header is absent or the payload hash header is
      *         invalid; {@link Reason#EXPIRED} when the request time lies outside the clock skew;
      *         {@link Reason#MISMATCH} when the payload hash or the signature does not match;
-     *         {@link Reason#UNSUPPORTED} for streaming payloads
+     *         {@link Reason#UNSUPPORTED} for streaming payloads on a body the gateway holds
      */
-    public void verify(RequestView request, SigV4Authorization authorization, String secretAccessKey)
+    public SeedSignature verify(RequestView request, SigV4Authorization authorization, String secretAccessKey)
             throws SigV4Exception {
         RequestTime time = RequestTime.of(request.headers(), authorization);
         requireSignedHeaders(request, authorization);
@@ -55,11 +56,14 @@ public final class SigV4Verifier {
         time.checkSkew(clock.instant(), maxClockSkew);
         String stringToSign = stringToSign(time.signed(), authorization,
                 canonicalRequest(request, authorization, payloadHash));
-        String expected = SignatureCalculator.signature(secretAccessKey, authorization, stringToSign);
+        byte[] signingKey = SignatureCalculator.signingKey(secretAccessKey, authorization);
+        String expected = SignatureCalculator.signature(signingKey, stringToSign);
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 authorization.signature().getBytes(StandardCharsets.US_ASCII))) {
             throw new SigV4Exception(Reason.MISMATCH, MISMATCH);
         }
+        return new SeedSignature(time.signed(), authorization.credentialScope(), authorization.signature(),
+                signingKey, payloadHash);
     }
 
     private static void requireSignedHeaders(RequestView request, SigV4Authorization authorization)

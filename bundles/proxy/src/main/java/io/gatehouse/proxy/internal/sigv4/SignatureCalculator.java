@@ -38,12 +38,29 @@ final class SignatureCalculator {
      * @return the signature, 64 lower-case hex digits
      */
     static String signature(String secretAccessKey, SigV4Authorization authorization, String stringToSign) {
+        return signature(signingKey(secretAccessKey, authorization), stringToSign);
+    }
+
+    /**
+     * @param secretAccessKey the secret
+     * @param authorization the credential scope to derive the key for
+     * @return the SigV4 signing key of the scope
+     */
+    static byte[] signingKey(String secretAccessKey, SigV4Authorization authorization) {
         byte[] key = ("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8);
         key = hmac(key, authorization.date());
         key = hmac(key, authorization.region());
         key = hmac(key, authorization.service());
-        key = hmac(key, SigV4Authorization.TERMINATOR);
-        return HEX.formatHex(hmac(key, stringToSign));
+        return hmac(key, SigV4Authorization.TERMINATOR);
+    }
+
+    /**
+     * @param signingKey a derived signing key
+     * @param stringToSign the string to sign
+     * @return the signature, 64 lower-case hex digits
+     */
+    static String signature(byte[] signingKey, String stringToSign) {
+        return HEX.formatHex(hmac(signingKey, stringToSign));
     }
 
     /**

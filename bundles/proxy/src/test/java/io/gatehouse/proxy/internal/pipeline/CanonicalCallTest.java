@@ -59,6 +59,46 @@ class CanonicalCallTest {
                 .isNotEqualTo(CanonicalCall.hash(other, "s3", "r"));
     }
 
+    @Test
+    void aStreamedBodyIsBoundByItsSignedPayloadHashOrNotAtAll() {
+        RequestView signed = streamed("a".repeat(64));
+        RequestView otherContent = streamed("b".repeat(64));
+
+        assertThat(CanonicalCall.hash(signed, "s3", "r")).isEqualTo(CanonicalCall.hash(streamed("a".repeat(64)), "s3",
+                "r")).isNotEqualTo(CanonicalCall.hash(otherContent, "s3", "r"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CanonicalCall.hash(streamed("UNSIGNED-PAYLOAD"),
+                "s3", "r")).isInstanceOf(CanonicalCall.UnboundBodyException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CanonicalCall.hash(
+                streamed("STREAMING-AWS4-HMAC-SHA256-PAYLOAD"), "s3", "r"))
+                .isInstanceOf(CanonicalCall.UnboundBodyException.class);
+    }
+
+    private static RequestView streamed(String payloadHash) {
+        Body body = new Body() {
+            @Override
+            public long length() {
+                return 1 << 30;
+            }
+
+            @Override
+            public java.io.InputStream openStream() {
+                throw new IllegalStateException("streamed");
+            }
+
+            @Override
+            public byte[] bytes() {
+                throw new IllegalStateException("streamed");
+            }
+
+            @Override
+            public boolean isStreamed() {
+                return true;
+            }
+        };
+        return new RequestView("PUT", "/bucket/key", "", Headers.builder().add("Host", "gw")
+                .add("x-amz-content-sha256", payloadHash).build(), body);
+    }
+
     private static String hashOf(UnaryOperator<RequestView> change) {
         return CanonicalCall.hash(change.apply(CALL), "dynamodb", "eu-west-1");
     }

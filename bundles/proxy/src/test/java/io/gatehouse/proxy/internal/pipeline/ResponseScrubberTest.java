@@ -27,11 +27,34 @@ class ResponseScrubberTest {
 
         String text = scrubbed.body().utf8();
         assertThat(text).doesNotContain("AKIAUPSTREAM0001", "up-secret-xyz", "up-token-123")
-                .contains(ResponseScrubber.REDACTED);
+                .contains("The security token **************** / ************ is invalid")
+                .hasSize(body.length());
         assertThat(scrubbed.headers().first("x-debug")).contains("key=" + ResponseScrubber.REDACTED);
         CRC32 crc = new CRC32();
         crc.update(scrubbed.body().bytes());
         assertThat(scrubbed.headers().first("x-amz-crc32")).contains(Long.toString(crc.getValue()));
+    }
+
+    @Test
+    void removesTheSignatureDiagnosticsOfAnS3ErrorAnswer() {
+        String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>SignatureDoesNotMatch</Code>"
+                + "<Message>The request signature we calculated does not match</Message>"
+                + "<AWSAccessKeyId>AKIAUPSTREAM0001</AWSAccessKeyId>"
+                + "<StringToSign>AWS4-HMAC-SHA256\n20260101T000000Z\n20260101/us-east-1/s3/aws4_request\nabc"
+                + "</StringToSign><SignatureProvided>0123abcd</SignatureProvided>"
+                + "<StringToSignBytes>41 57 53 34</StringToSignBytes>"
+                + "<CanonicalRequest>PUT\n/b/k\n\nhost:s3\n\nhost\nUNSIGNED-PAYLOAD</CanonicalRequest>"
+                + "<CanonicalRequestBytes>50 55 54</CanonicalRequestBytes><RequestId>1</RequestId></Error>";
+        ResponseView upstream = new ResponseView(403, Headers.builder().add("content-type", "application/xml")
+                .build(), Body.of(body.getBytes(StandardCharsets.UTF_8)));
+
+        String text = ResponseScrubber.scrub(upstream, credentials).body().utf8();
+
+        assertThat(text).doesNotContain("AKIAUPSTREAM0001", "20260101T000000Z", "0123abcd", "41 57 53 34",
+                "UNSIGNED-PAYLOAD", "50 55 54")
+                .contains("<Code>SignatureDoesNotMatch</Code>", "<RequestId>1</RequestId>",
+                        "<StringToSign>" + ResponseScrubber.REDACTED + "</StringToSign>",
+                        "<CanonicalRequest>" + ResponseScrubber.REDACTED + "</CanonicalRequest>");
     }
 
     @Test

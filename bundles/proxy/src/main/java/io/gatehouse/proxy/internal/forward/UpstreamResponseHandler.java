@@ -5,6 +5,7 @@ import io.gatehouse.api.exchange.Headers;
 import io.gatehouse.api.exchange.ResponseView;
 import io.gatehouse.proxy.internal.error.ErrorCode;
 import io.gatehouse.proxy.internal.error.GatewayException;
+import io.gatehouse.proxy.internal.stream.StreamedResponseBody;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
@@ -15,17 +16,29 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.async.SdkAsyncHttpResponseHandler;
 
 /**
- * Collects an upstream response, up to a limit, into a {@link ResponseView}. The whole answer is needed before it
- * is released because masking and recording work on complete documents; a later version streams large bodies.
+ * Turns an upstream response into a {@link ResponseView}. Successful GET answers whose body is larger than
+ * {@link #STREAM_ABOVE_BYTES} (or of unknown length) — S3 objects, ranges included — are streamed: the view is
+ * complete with the headers and its {@link StreamedResponseBody} relays the bytes with back-pressure. Every other
+ * answer (errors, HEAD, JSON and XML documents) is collected, up to a limit, because scrubbing, masking and recording
+ * work on complete documents.
  */
-final class BufferingResponseHandler implements SdkAsyncHttpResponseHandler {
+final class UpstreamResponseHandler implements SdkAsyncHttpResponseHandler {
+
+    /** Successful GET answers larger than this are streamed. */
+    static final long STREAM_ABOVE_BYTES = 256 * 1024;
 
     private final long maxBytes;
+    private final boolean streamable;
     private final CompletableFuture<ResponseView> result = new CompletableFuture<>();
     private volatile SdkHttpResponse head;
 
-    BufferingResponseHandler(long maxBytes) {
+    /**
+     * @param maxBytes the largest answer collected
+     * @param streamable whether a large successful answer may be streamed (GET requests)
+     */
+    UpstreamResponseHandler(long maxBytes, boolean streamable) {
         this.maxBytes = maxBytes;
+        this.streamable = streamable;
     }
 
     CompletableFuture<ResponseView> result() {
@@ -39,6 +52,12 @@ final class BufferingResponseHandler implements SdkAsyncHttpResponseHandler {
 
     @Override
     public void onStream(Publisher<ByteBuffer> stream) {
+        long length = head.firstMatchingHeader("Content-Length").filter(v -> v.matches("\\d{1,18}"))
+                .map(Long::parseLong).orElse(-1L);
+        if (streamable && head.isSuccessful() && (length < 0 || length > STREAM_ABOVE_BYTES)) {
+            result.complete(view(new StreamedResponseBody(length, stream)));
+            return;
+        }
         stream.subscribe(new Collector());
     }
 
@@ -47,10 +66,10 @@ final class BufferingResponseHandler implements SdkAsyncHttpResponseHandler {
         result.completeExceptionally(error);
     }
 
-    private ResponseView view(byte[] body) {
+    private ResponseView view(Body body) {
         Headers.Builder headers = Headers.builder();
         head.headers().forEach((name, values) -> values.forEach(value -> headers.add(name, value)));
-        return new ResponseView(head.statusCode(), headers.build(), Body.of(body));
+        return new ResponseView(head.statusCode(), headers.build(), body);
     }
 
     /** Reads the body; cancels the stream when it grows past the limit. */
@@ -84,7 +103,7 @@ final class BufferingResponseHandler implements SdkAsyncHttpResponseHandler {
 
         @Override
         public void onComplete() {
-            result.complete(view(bytes.toByteArray()));
+            result.complete(view(Body.of(bytes.toByteArray())));
         }
     }
 }
