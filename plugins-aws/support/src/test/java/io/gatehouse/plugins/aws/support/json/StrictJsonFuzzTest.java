@@ -17,6 +17,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -32,7 +33,8 @@ import java.util.Set;
  * bounded message naming the document; it is deterministic; it accepts exactly what a plain streaming parser (no
  * duplicate detection, no depth limit of its own) sees as one well-formed JSON object in strict UTF-8, with no
  * duplicate member name in any object, nested at most {@link #MAX_DEPTH} levels and followed by nothing; what it
- * accepts writes out and reads back to the same tree, and writing is then a fixed point.
+ * accepts writes out and reads back to the same tree (numbers: the same value and digits; {@code 14e00} comes back
+ * as the integer {@code 14}), and writing is then a fixed point.
  */
 class StrictJsonFuzzTest {
 
@@ -40,6 +42,9 @@ class StrictJsonFuzzTest {
     private static final int MAX_DEPTH = 8;
     private static final StrictJson JSON = new StrictJson(MAX_DEPTH);
     private static final JsonFactory PLAIN = JsonFactory.builder().build();
+    /** Equal nodes, numbers compared by value (scale included: 2.50 is not 2.5). */
+    private static final Comparator<JsonNode> SAME_VALUES = (a, b) -> a.isNumber() && b.isNumber()
+            ? (a.decimalValue().equals(b.decimalValue()) ? 0 : 1) : (a.equals(b) ? 0 : 1);
 
     @FuzzTest(maxDuration = "2m")
     void readObject(byte[] data) throws DecodeException {
@@ -56,7 +61,8 @@ class StrictJsonFuzzTest {
 
         byte[] written = JSON.write(root);
         ObjectNode again = JSON.readObject(written, "Written body");
-        assertThat(again).as("written and read again").isEqualTo(root);
+        // numbers keep their value and digits, not always their JSON type: 14e00 is written 14 and read back as an int
+        assertThat(again.equals(SAME_VALUES, root)).as("written and read again: %s", again).isTrue();
         assertThat(JSON.write(again)).as("writing is a fixed point").isEqualTo(written);
     }
 
