@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,11 +38,20 @@ final class SigV4Check {
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
-    private final AccessKey key;
+    private final Function<String, AccessKey> keys;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
     SigV4Check(AccessKey key) {
-        this.key = key;
+        this(id -> key.id().equals(id) ? key : null);
+    }
+
+    /**
+     * A check that accepts several keys (e.g. temporary credentials issued while a test runs).
+     *
+     * @param keys the key of an access key id, or null for an id it does not know
+     */
+    SigV4Check(Function<String, AccessKey> keys) {
+        this.keys = keys;
     }
 
     /** What the check decided, with the HTTP status and AWS error code of a refusal. */
@@ -69,7 +79,8 @@ final class SigV4Check {
             return Verdict.refused(null, 400, "IncompleteSignatureException", "malformed Authorization header");
         }
         String accessKeyId = auth.group(1);
-        if (!key.id().equals(accessKeyId)) {
+        AccessKey key = keys.apply(accessKeyId);
+        if (key == null) {
             return Verdict.refused(accessKeyId, 403, "UnrecognizedClientException",
                     "access key " + accessKeyId + " is not the upstream key");
         }
@@ -78,7 +89,7 @@ final class SigV4Check {
             return Verdict.refused(accessKeyId, 400, "IncompleteSignatureException",
                     "X-Amz-Date missing, malformed or not on the credential scope's date");
         }
-        String expected = sign(method, uri, headers, body, signedAt, auth.group(3), auth.group(4),
+        String expected = sign(key, method, uri, headers, body, signedAt, auth.group(3), auth.group(4),
                 auth.group(5).split(";"));
         Matcher computed = AUTHORIZATION.matcher(expected);
         if (!computed.matches() || !computed.group(6).equals(auth.group(6))) {
@@ -94,8 +105,8 @@ final class SigV4Check {
      * signs {@code x-amz-content-sha256}, as Gatehouse's re-signing does; a client that did not sign that
      * header (the CLI, botocore) is checked with the SDK's own canonical request and key derivation.
      */
-    private String sign(String method, URI uri, Map<String, List<String>> headers, byte[] body, Instant signedAt,
-            String region, String service, String[] signedHeaders) {
+    private String sign(AccessKey key, String method, URI uri, Map<String, List<String>> headers, byte[] body,
+            Instant signedAt, String region, String service, String[] signedHeaders) {
         SdkHttpRequest request = rebuild(method, uri, headers, signedHeaders);
         // S3 signs the path as sent: neither double-encoded nor normalised (as AWS and Gatehouse's re-signing do)
         boolean s3 = "s3".equals(service);
@@ -122,10 +133,10 @@ final class SigV4Check {
                             .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)))
                     .request().firstMatchingHeader("Authorization").orElse("");
         }
-        return signWithoutPayloadHeader(request, body, new CredentialScope(region, service, signedAt), !s3);
+        return signWithoutPayloadHeader(key, request, body, new CredentialScope(region, service, signedAt), !s3);
     }
 
-    private String signWithoutPayloadHeader(SdkHttpRequest request, byte[] body, CredentialScope scope,
+    private String signWithoutPayloadHeader(AccessKey key, SdkHttpRequest request, byte[] body, CredentialScope scope,
             boolean encodeAndNormalise) {
         V4CanonicalRequest canonical = new V4CanonicalRequest(request, BinaryUtils.toHex(SignerUtils.hash(body)),
                 new V4CanonicalRequest.Options(encodeAndNormalise, encodeAndNormalise));

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -42,7 +43,7 @@ final class SigningUpstream implements AutoCloseable {
     private final ExecutorService executor;
     private final HttpClient client;
     private final URI target;
-    private final SigV4Check check;
+    private volatile SigV4Check check;
     private final List<SeenRequest> seen = new CopyOnWriteArrayList<>();
 
     private SigningUpstream(HttpServer server, ExecutorService executor, URI target, SigV4Check check) {
@@ -75,6 +76,15 @@ final class SigningUpstream implements AutoCloseable {
 
     URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /**
+     * From now on, verifies signatures with the key {@code keys} returns for a request's access key id (null: an
+     * unknown key, refused) instead of the one upstream key, e.g. temporary credentials an STS double issues.
+     */
+    SigningUpstream verifyWith(Function<String, AccessKey> keys) {
+        check = new SigV4Check(keys);
+        return this;
     }
 
     /** Everything received since start, in arrival order. */
