@@ -60,7 +60,8 @@ public final class ApprovalStage {
         HeldCall call = new HeldCall(identity, operation, decision.decision(), decision.approval().orElseThrow(),
                 boundHash(request, operation, decision));
         return active.hold(call, holdTime).thenCompose(outcome -> switch (outcome.status()) {
-            case APPROVED -> client.isStillOpen().thenApply(open -> redeem(active, call, outcome, open));
+            // redeeming waits until the use is on disk: never on the connection's I/O thread
+            case APPROVED -> client.isStillOpen().thenApplyAsync(open -> redeem(active, call, outcome, open));
             case PENDING -> throw new GatewayException(ErrorCode.APPROVAL_PENDING, operation.iamAction() + " on "
                     + operation.resources() + " waits for approval " + outcome.approvalId() + " (rule "
                     + decision.decision().rule() + "): " + outcome.message() + " Review it at " + outcome.reviewUrl()
