@@ -60,10 +60,19 @@ public final class StrictJson {
         try {
             root = mapper.readTree(utf8(bytes, what));
         } catch (StreamConstraintsException e) {
-            throw new DecodeException(DecodeException.SERIALIZATION, what + " is nested deeper than the " + maxDepth
-                    + " levels Gatehouse accepts (" + detail(e) + ")");
+            if (String.valueOf(e.getOriginalMessage()).contains("nesting depth")) {
+                throw new DecodeException(DecodeException.SERIALIZATION, what + " is nested deeper than the "
+                        + maxDepth + " levels Gatehouse accepts (" + detail(e) + ")");
+            }
+            throw new DecodeException(DecodeException.SERIALIZATION, what + " exceeds a limit Gatehouse accepts ("
+                    + detail(e) + ")");
         } catch (JsonProcessingException e) {
             throw new DecodeException(DecodeException.SERIALIZATION, what + " is not valid JSON: " + detail(e));
+        } catch (NumberFormatException e) {
+            // Jackson reads a number lazily and throws this, unwrapped, for one no BigDecimal can hold: an exponent
+            // beyond the int range (1e2147483648). Its message quotes the number, so it is not echoed.
+            throw new DecodeException(DecodeException.SERIALIZATION, what + " has a number out of range: its "
+                    + "exponent does not fit a 32-bit integer");
         }
         if (root == null || !root.isObject()) {
             throw new DecodeException(DecodeException.SERIALIZATION, what + " must be a JSON object");

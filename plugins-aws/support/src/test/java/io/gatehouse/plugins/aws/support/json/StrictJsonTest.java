@@ -65,4 +65,38 @@ class StrictJsonTest {
         assertThat(new String(json.write(json.readObject(body, "Body")), StandardCharsets.UTF_8))
                 .isEqualTo("{\"a\":[1,2.50,\"x\",true,null],\"b\":{\"c\":1E+400}}");
     }
+
+    @Test
+    void refusesANumberWhoseExponentNoDecimalCanHoldAsASerializationError() {
+        StrictJson json = new StrictJson(64);
+        for (String body : new String[] {"{\"a\":1e2147483648}", "{\"a\":1e99999999999}",
+                "{\"Limit\":1234E6789012345678901234567890}", "{\"a\":[-0.5e-2147483649]}"}) {
+            DecodeException e = catchThrowableOfType(DecodeException.class,
+                    () -> json.readObject(body.getBytes(StandardCharsets.UTF_8), "Body"));
+
+            assertThat(e).as(body).isNotNull();
+            assertThat(e.errorCode()).isEqualTo(DecodeException.SERIALIZATION);
+            assertThat(e.getMessage()).startsWith("Body has a number out of range").doesNotContain("1234");
+        }
+    }
+
+    @Test
+    void keepsTheLargestExponentsADecimalCanHold() throws DecodeException {
+        StrictJson json = new StrictJson(64);
+        byte[] body = "{\"a\":1e2147483647,\"b\":1e-2147483647}".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(new String(json.write(json.readObject(body, "Body")), StandardCharsets.UTF_8))
+                .isEqualTo("{\"a\":1E+2147483647,\"b\":1E-2147483647}");
+    }
+
+    @Test
+    void anOverlongNumberIsNotReportedAsDeepNesting() {
+        StrictJson json = new StrictJson(64);
+        byte[] body = ("{\"a\":" + "1".repeat(5000) + "}").getBytes(StandardCharsets.UTF_8);
+
+        DecodeException e = catchThrowableOfType(DecodeException.class, () -> json.readObject(body, "Body"));
+
+        assertThat(e.errorCode()).isEqualTo(DecodeException.SERIALIZATION);
+        assertThat(e.getMessage()).startsWith("Body exceeds a limit Gatehouse accepts");
+    }
 }
