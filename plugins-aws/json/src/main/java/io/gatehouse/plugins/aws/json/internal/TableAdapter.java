@@ -88,16 +88,17 @@ final class TableAdapter implements ServiceAdapter {
             Optional<Map<String, String>> match = operation.route().match(request.method(), path);
             if (match.isPresent()) {
                 if (found != null) {
-                    throw Messages.unknown(request.method() + " " + Messages.printable(request.rawPath())
-                            + " is ambiguous: it is both " + found.action() + " and " + operation.action());
+                    throw Messages.unknown(Messages.printable(request.method()) + " "
+                            + Messages.printable(request.rawPath()) + " is ambiguous: it is both " + found.action()
+                            + " and " + operation.action());
                 }
                 found = operation;
                 variables.putAll(match.get());
             }
         }
         if (found == null) {
-            throw Messages.unknown(request.method() + " " + Messages.printable(request.rawPath()) + " is not a known "
-                    + table.service() + " operation");
+            throw Messages.unknown(Messages.printable(request.method()) + " " + Messages.printable(request.rawPath())
+                    + " is not a known " + table.service() + " operation");
         }
         return found;
     }

@@ -161,4 +161,20 @@ class JsonTablesRefusalTest {
         assertThat(e.errorCode()).isEqualTo(UNKNOWN_OPERATION);
         assertThat(e.getMessage()).contains("2 X-Amz-Target headers");
     }
+
+    @Test
+    void echoesAnUnknownMethodPrintableAndBounded() {
+        // found by fuzzing: the method was echoed whole, ~1,400 characters of it non-ASCII
+        String method = "P\u00d6ST\u0007\u2028".repeat(280);
+        RequestView request = new RequestView(method, "/2015-03-31/functions/my-fn/invocations", "",
+                Headers.builder().add("Host", "127.0.0.1:7700").build(), Body.of(new byte[0]));
+
+        DecodeException e = catchThrowableOfType(DecodeException.class,
+                () -> Tables.adapter("lambda").decode(request, Tables.context("lambda")));
+
+        assertThat(e.errorCode()).isEqualTo(UNKNOWN_OPERATION);
+        assertThat(e.getMessage()).matches("[\\x20-\\x7e]*").hasSizeLessThan(300)
+                .startsWith("P?ST??".repeat(16) + "P?ST...")
+                .endsWith(" /2015-03-31/functions/my-fn/invocations is not a known lambda operation");
+    }
 }
