@@ -40,7 +40,7 @@ final class ResourceExtractor {
             case "EnableKinesisStreamingDestination", "DisableKinesisStreamingDestination",
                     "UpdateKinesisStreamingDestination" -> {
                 out.table(requiredText(body, "TableName", ""), "TableName");
-                out.arn(requiredText(body, "StreamArn", ""), "StreamArn");
+                out.add(out.names().kinesisStream(requiredText(body, "StreamArn", ""), "StreamArn"));
             }
             case "BatchGetItem" -> ItemResources.batch(body, out, false);
             case "BatchWriteItem" -> ItemResources.batch(body, out, true);

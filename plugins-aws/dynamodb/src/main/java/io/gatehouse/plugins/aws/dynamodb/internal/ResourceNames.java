@@ -2,6 +2,8 @@ package io.gatehouse.plugins.aws.dynamodb.internal;
 
 import io.gatehouse.api.adapter.DecodeContext;
 import io.gatehouse.api.adapter.DecodeException;
+import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,13 +14,33 @@ import java.util.regex.Pattern;
 final class ResourceNames {
 
     /** Table and index names, as DynamoDB defines them. */
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
-    /** Since 2024 every {@code TableName} may also be the table's ARN, possibly in another account. */
-    private static final Pattern TABLE_ARN =
-            Pattern.compile("arn:[a-z][a-z0-9-]{0,62}:dynamodb:[a-z0-9-]{1,64}:[0-9]{12}:table/[a-zA-Z0-9_.-]{3,255}");
-    /** Printable ASCII only: an ARN decided on must read the same in logs, recordings and policies. */
-    private static final Pattern ARN =
-            Pattern.compile("arn:[a-z][a-z0-9-]{0,62}:[a-z0-9-]{1,64}:[a-z0-9-]*:[0-9]*:[\\x21-\\x7e]+");
+    private static final String NAME_CHARS = "[a-zA-Z0-9_.-]{3,255}";
+    private static final Pattern NAME = Pattern.compile(NAME_CHARS);
+    /** The partitions DynamoDB runs in. */
+    private static final String PARTITION = "(aws|aws-cn|aws-us-gov)";
+    /**
+     * A DynamoDB ARN: partition, region (empty only for a legacy global table), account, resource. Since 2024
+     * every {@code TableName} may also be the table's ARN, possibly in another account.
+     */
+    private static final Pattern DYNAMODB_ARN =
+            Pattern.compile("arn:" + PARTITION + ":dynamodb:([a-z0-9-]*):([0-9]{12}):(.+)");
+    /**
+     * What a DynamoDB ARN can name: a table, one of its indexes, its stream (the label is the ISO 8601 timestamp
+     * DynamoDB gives it), backups, exports and imports (14-digit time, 8-character id), or a legacy global table.
+     */
+    private static final Pattern TABLE_RESOURCE = Pattern.compile("table/" + NAME_CHARS + "(/index/" + NAME_CHARS
+            + "|/stream/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}"
+            + "|/(backup|export|import)/[0-9]{14}-[0-9a-z]{8})?");
+    private static final Pattern TABLE = Pattern.compile("table/" + NAME_CHARS);
+    private static final Pattern GLOBAL_TABLE = Pattern.compile("global-table/" + NAME_CHARS);
+    /** A Kinesis data stream, the destination of Kinesis streaming for DynamoDB. */
+    private static final Pattern KINESIS_STREAM_ARN =
+            Pattern.compile("arn:" + PARTITION + ":kinesis:([a-z0-9-]+):[0-9]{12}:stream/[a-zA-Z0-9_.-]{1,128}");
+    /** The region names of each partition, as the AWS SDKs' partition metadata spells them. */
+    private static final Map<String, Pattern> REGIONS = Map.of(
+            "aws", Pattern.compile("(us|eu|ap|sa|ca|me|af|il|mx)-[a-z]+-[0-9]{1,2}"),
+            "aws-cn", Pattern.compile("cn-[a-z]+-[0-9]{1,2}"),
+            "aws-us-gov", Pattern.compile("us-gov-[a-z]+-[0-9]{1,2}"));
     private static final int MAX_ARN = 1283;
     private static final Pattern REGION = Pattern.compile("[a-z]{2,}(-[a-z0-9]+){1,5}");
     private static final Pattern BUCKET = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{1,253}[a-zA-Z0-9]");
@@ -35,8 +57,8 @@ final class ResourceNames {
      * @return the table's ARN; a given ARN is kept as it is
      */
     String table(String nameOrArn, String where) throws DecodeException {
-        if (TABLE_ARN.matcher(nameOrArn).matches()) {
-            return nameOrArn;
+        if (nameOrArn.startsWith("arn:")) {
+            return dynamoDbArn(nameOrArn, where, TABLE, "table name or ARN");
         }
         return context.arn("table/" + name(nameOrArn, where, "table"));
     }
@@ -81,13 +103,54 @@ final class ResourceNames {
     }
 
     /**
-     * @param arn an ARN the request names directly (resource, backup, export, import or stream ARN)
+     * @param arn a DynamoDB ARN the request names directly (resource, backup, export, import or global table
+     *        source): one that can exist, in a DynamoDB partition, a region of it, a 12-digit account, and a table,
+     *        index, stream, backup, export, import or global table named by DynamoDB's rules
      * @param where the request member it comes from, for messages
      * @return the ARN, unchanged
      */
     String arn(String arn, String where) throws DecodeException {
-        if (arn.length() > MAX_ARN || !ARN.matcher(arn).matches()) {
-            throw invalid(where, arn, "is not a valid ARN (arn:partition:service:region:account:resource)");
+        return dynamoDbArn(arn, where, null, "ARN of a DynamoDB resource");
+    }
+
+    /**
+     * @param arn the ARN of a Kinesis data stream the request names (Kinesis streaming destinations)
+     * @param where the request member it comes from, for messages
+     * @return the ARN, unchanged
+     */
+    String kinesisStream(String arn, String where) throws DecodeException {
+        Matcher matcher = KINESIS_STREAM_ARN.matcher(arn);
+        if (arn.length() > MAX_ARN || !matcher.matches() || !REGIONS.get(matcher.group(1)).matcher(matcher.group(2))
+                .matches()) {
+            throw invalid(where, arn, "is not a valid Kinesis stream ARN (arn:aws:kinesis:<region>:<account>:"
+                    + "stream/<name>)");
+        }
+        return arn;
+    }
+
+    /**
+     * @param resource the resource part the ARN must name ({@link #TABLE}), or null for any DynamoDB resource
+     */
+    private static String dynamoDbArn(String arn, String where, Pattern resource, String kind)
+            throws DecodeException {
+        Matcher matcher = DYNAMODB_ARN.matcher(arn);
+        if (arn.length() > MAX_ARN || !matcher.matches()) {
+            throw invalid(where, arn, "is not a valid " + kind + ": arn:<aws, aws-cn or aws-us-gov>:dynamodb:"
+                    + "<region>:<12-digit account>:table/<name>...");
+        }
+        String partition = matcher.group(1);
+        String region = matcher.group(2);
+        String path = matcher.group(4);
+        boolean global = region.isEmpty() && resource == null && GLOBAL_TABLE.matcher(path).matches();
+        if (!global && !REGIONS.get(partition).matcher(region).matches()) {
+            throw invalid(where, arn, "is not a valid " + kind + ": '" + shorten(region) + "' is not a region of "
+                    + "partition " + partition);
+        }
+        if (!global && !(resource == null ? TABLE_RESOURCE : resource).matcher(path).matches()) {
+            throw invalid(where, arn, "is not a valid " + kind + ": " + (resource == null ? "table/<name> with "
+                    + "/index/<name>, /stream/<label>, /backup/<id>, /export/<id> or /import/<id>, or "
+                    + "global-table/<name>" : "table/<name>") + "; table and index names are 3 to 255 characters of "
+                    + "a-z, A-Z, 0-9, '_', '-' and '.'");
         }
         return arn;
     }

@@ -173,10 +173,10 @@ class DynamoDbAdapterDecodeTest {
                                 + "'GlobalSecondaryIndexes':[{'IndexName':'ByDate'}]}}",
                         List.of(arn("table/Imported"), arn("table/Imported/index/ByDate"), "arn:aws:s3:::imports"),
                         Map.of()),
-                item("DescribeExport", "DescribeExport", "{'ExportArn':'" + ORDERS + "/export/01'}",
-                        List.of(ORDERS + "/export/01"), Map.of()),
-                item("DescribeImport", "DescribeImport", "{'ImportArn':'" + ORDERS + "/import/01'}",
-                        List.of(ORDERS + "/import/01"), Map.of()),
+                item("DescribeExport", "DescribeExport", "{'ExportArn':'" + ORDERS + "/export/01700000000000-a1b2c3d4'}",
+                        List.of(ORDERS + "/export/01700000000000-a1b2c3d4"), Map.of()),
+                item("DescribeImport", "DescribeImport", "{'ImportArn':'" + ORDERS + "/import/01700000000000-a1b2c3d4'}",
+                        List.of(ORDERS + "/import/01700000000000-a1b2c3d4"), Map.of()),
                 item("ListBackups of a table", "ListBackups", "{'TableName':'Orders'}", List.of(ORDERS), Map.of()),
                 item("ListBackups of the account", "ListBackups", "{}", List.of(), Map.of()),
                 item("ListExports of a table", "ListExports", "{'TableArn':'" + ORDERS + "'}", List.of(ORDERS),
@@ -209,7 +209,17 @@ class DynamoDbAdapterDecodeTest {
                         List.of(ORDERS), Map.of()),
                 item("GetResourcePolicy of a stream", "GetResourcePolicy",
                         "{'ResourceArn':'" + ORDERS + "/stream/2024-01-01T00:00:00.000'}",
-                        List.of(ORDERS + "/stream/2024-01-01T00:00:00.000"), Map.of()));
+                        List.of(ORDERS + "/stream/2024-01-01T00:00:00.000"), Map.of()),
+                item("TagResource of a legacy global table", "TagResource",
+                        "{'ResourceArn':'" + GLOBAL + "','Tags':[]}", List.of(GLOBAL), Map.of()),
+                item("table ARN in the China partition", "DescribeTable",
+                        "{'TableName':'arn:aws-cn:dynamodb:cn-northwest-1:210987654321:table/Shared'}",
+                        List.of("arn:aws-cn:dynamodb:cn-northwest-1:210987654321:table/Shared"), Map.of()),
+                item("backup ARN in GovCloud", "DescribeBackup",
+                        "{'BackupArn':'arn:aws-us-gov:dynamodb:us-gov-west-1:210987654321:table/Shared/backup/"
+                                + "01700000000000-abcdef12'}",
+                        List.of("arn:aws-us-gov:dynamodb:us-gov-west-1:210987654321:table/Shared/backup/"
+                                + "01700000000000-abcdef12"), Map.of()));
     }
 
     @ParameterizedTest(name = "{0}")

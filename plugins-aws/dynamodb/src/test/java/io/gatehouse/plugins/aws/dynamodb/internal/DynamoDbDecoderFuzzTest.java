@@ -50,11 +50,17 @@ class DynamoDbDecoderFuzzTest {
             Pattern.compile("arn:[a-z][a-z0-9-]{0,62}:[a-z0-9-]{1,64}:[a-z0-9-]*:[0-9]*:[\\x21-\\x7e]+");
     /** A DynamoDB ARN of a table or of something in a table: the table name is group 1. */
     private static final Pattern LITERAL_TABLE = Pattern.compile("arn:[^:]*:dynamodb:[^:]*:[^:]*:table/([^/]*)");
+    /** What a table ARN can name after the table: an index, the stream, a backup, export or import. */
+    private static final Pattern LITERAL_IN_TABLE = Pattern.compile("(/index/" + NAME + "|/stream/[0-9T:.-]+"
+            + "|/(backup|export|import)/[0-9a-z-]+)?");
     private static final Pattern BUILT_DYNAMODB = Pattern.compile("arn:([a-z][a-z0-9-]{0,62}):dynamodb:([a-z0-9-]*):"
             + "([0-9]{12}):(?:table/" + NAME + "(?:/index/" + NAME + ")?|global-table/" + NAME + ")");
     private static final Pattern BUILT_BUCKET = Pattern.compile("arn:aws:s3:::([a-zA-Z0-9][a-zA-Z0-9._-]{1,253}"
             + "[a-zA-Z0-9])");
     private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2,}(-[a-z0-9]+){1,5}");
+    /** A DynamoDB ARN the body gives: a DynamoDB partition, a region (none for a legacy global table), an account. */
+    private static final Pattern LITERAL_DYNAMODB = Pattern.compile("arn:(aws|aws-cn|aws-us-gov):dynamodb:"
+            + "([a-z]{2,}(-[a-z0-9]+){1,5}:[0-9]{12}:table/.+|:[0-9]{12}:global-table/" + NAME + ")");
 
     @FuzzTest(maxDuration = "2m")
     void decode(byte[] data) throws DecodeException {
@@ -84,10 +90,15 @@ class DynamoDbDecoderFuzzTest {
             assertThat(resource).matches(PRINTABLE).startsWith("arn:");
             if (literals.contains(resource)) {
                 assertThat(resource).as("an ARN given by the body").matches(LITERAL_ARN).hasSizeLessThanOrEqualTo(1283);
+                if (resource.matches("arn:[^:]*:dynamodb:.*")) {
+                    assertThat(resource).as("a DynamoDB ARN that can exist").matches(LITERAL_DYNAMODB);
+                }
                 Matcher table = LITERAL_TABLE.matcher(resource);
                 if (table.lookingAt()) {
                     assertThat(table.group(1)).as("table of %s: no decision on a table that cannot exist", resource)
                             .matches(NAME);
+                    assertThat(resource.substring(table.end())).as("what %s names in its table", resource)
+                            .matches(LITERAL_IN_TABLE);
                 }
             } else {
                 assertBuilt(resource, literals);
