@@ -2,6 +2,8 @@ package io.gatehouse.identity.internal.oidc;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
@@ -13,9 +15,13 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.gatehouse.identity.internal.exchange.OAuthError;
 import io.gatehouse.identity.internal.exchange.VerifiedSubject;
+import java.math.BigInteger;
+import java.security.spec.ECParameterSpec;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -92,15 +98,71 @@ public final class OidcTokenVerifier {
         if (parts.length != 3) {
             throw refused("it is not a signed JWT (three dot-separated parts)");
         }
+        for (String part : parts) {
+            if (!canonicalBase64Url(part)) {
+                throw refused("its parts are not canonical unpadded base64url (a token has one spelling)");
+            }
+        }
         if (depth(new Base64URL(parts[0]).decode()) > MAX_NESTING || depth(new Base64URL(parts[1]).decode())
                 > MAX_NESTING) {
             throw refused("its JSON is nested deeper than " + MAX_NESTING + " levels");
         }
+        SignedJWT jwt;
         try {
-            return SignedJWT.parse(token);
+            jwt = SignedJWT.parse(token);
         } catch (ParseException | RuntimeException e) {
             throw refused("it cannot be parsed");
         }
+        if (!lowS(jwt.getHeader().getAlgorithm(), jwt.getSignature().decode())) {
+            throw refused("its ECDSA signature is not in low-S form (a token has one spelling)");
+        }
+        return jwt;
+    }
+
+    /**
+     * @return whether a token part is base64url as RFC 7515 spells it: only the URL-safe alphabet, no padding, and
+     *         unused trailing bits zero, so that exactly one text decodes to its bytes (the decoders of nimbus and
+     *         of the JDK accept other spellings of the same bytes)
+     */
+    static boolean canonicalBase64Url(String part) {
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(part);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(part);
+    }
+
+    /**
+     * @return false for an ECDSA signature (ES256, ES384, ES512, ES256K: R and S concatenated) whose S is above half
+     *         the curve order: (R, n - S) verifies as well as (R, S), so only the low-S one of the pair is accepted;
+     *         true for every other algorithm and for a signature of the wrong length (verification refuses it)
+     */
+    static boolean lowS(JWSAlgorithm algorithm, byte[] signature) {
+        if (algorithm == null || !JWSAlgorithm.Family.EC.contains(algorithm)) {
+            return true;
+        }
+        for (Curve curve : Curve.forJWSAlgorithm(algorithm)) {
+            ECParameterSpec spec = curve.toECParameterSpec();
+            if (spec == null) {
+                continue;
+            }
+            BigInteger order = spec.getOrder();
+            int half = (order.bitLength() + 7) / 8;
+            if (signature.length != 2 * half) {
+                return true;
+            }
+            BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, half, 2 * half));
+            return s.compareTo(order.shiftRight(1)) <= 0;
+        }
+        return true;
     }
 
     /** The nesting depth of JSON bytes, counted outside strings, without parsing. */

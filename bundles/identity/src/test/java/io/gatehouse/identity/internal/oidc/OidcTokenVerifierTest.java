@@ -228,4 +228,115 @@ class OidcTokenVerifierTest {
                 Set.of(JOSEObjectType.JWT), false, "groups", 4, List.of(), 100, 61))
                 .hasMessageContaining("skew");
     }
+
+    // A token has one spelling: found by fuzzing, nimbus' lenient base64url accepted other spellings of a signed
+    // token, and ECDSA the high-S twin of a signature.
+
+    /** The last character of a base64url part with its unused low bits changed: the same bytes to a lenient decoder. */
+    private static String trailingBitsSet(String part) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int value = alphabet.indexOf(part.charAt(part.length() - 1));
+        return part.substring(0, part.length() - 1) + alphabet.charAt(value ^ 1);
+    }
+
+    private static String withSignature(String token, String signature) {
+        return token.substring(0, token.lastIndexOf('.') + 1) + signature;
+    }
+
+    @Test
+    void anotherSpellingOfASignedTokensSignatureIsRefused() throws Exception {
+        String token = signed(claims());
+        String signature = token.substring(token.lastIndexOf('.') + 1);
+        assertThat(signature.length() % 4).as("RS256 with 2048 bits: 256 bytes, 4 unused bits").isEqualTo(2);
+
+        assertThat(refusal(token)).isEqualTo("accepted");
+        assertThat(refusal(token + "=")).contains("not canonical unpadded base64url");
+        assertThat(refusal(token + "==")).contains("not canonical unpadded base64url");
+        assertThat(refusal(withSignature(token, trailingBitsSet(signature))))
+                .contains("not canonical unpadded base64url");
+    }
+
+    @Test
+    void anotherSpellingOfTheHeaderOrClaimsIsRefused() throws Exception {
+        String[] parts = signed(claims()).split("\\.");
+        for (int part = 0; part < 2; part++) {
+            String[] padded = parts.clone();
+            padded[part] = parts[part] + "=";
+            assertThat(refusal(String.join(".", padded))).as("part %s padded", part)
+                    .contains("not canonical unpadded base64url");
+        }
+    }
+
+    @Test
+    void canonicalBase64UrlIsTheOneSpellingOfTheBytes() {
+        assertThat(OidcTokenVerifier.canonicalBase64Url("")).isTrue();
+        assertThat(OidcTokenVerifier.canonicalBase64Url("QQ")).isTrue();   // "A"
+        assertThat(OidcTokenVerifier.canonicalBase64Url("QR")).isFalse();  // "A", unused bits set
+        assertThat(OidcTokenVerifier.canonicalBase64Url("QQ==")).isFalse();
+        assertThat(OidcTokenVerifier.canonicalBase64Url("QUI")).isTrue();  // "AB"
+        assertThat(OidcTokenVerifier.canonicalBase64Url("QUJ")).isFalse();
+        assertThat(OidcTokenVerifier.canonicalBase64Url("QUJD")).isTrue(); // "ABC"
+        assertThat(OidcTokenVerifier.canonicalBase64Url("Q")).isFalse();
+        assertThat(OidcTokenVerifier.canonicalBase64Url("+/8")).isFalse();
+        assertThat(OidcTokenVerifier.canonicalBase64Url("-_8")).isTrue();
+        assertThat(OidcTokenVerifier.canonicalBase64Url("QU I")).isFalse();
+        assertThat(OidcTokenVerifier.canonicalBase64Url("QU\nI")).isFalse();
+    }
+
+    /** An ECDSA JOSE signature (R then S) with S replaced by n - S: it verifies as well. */
+    private static byte[] highSTwin(byte[] signature, java.math.BigInteger order) {
+        int half = signature.length / 2;
+        java.math.BigInteger s = new java.math.BigInteger(1, java.util.Arrays.copyOfRange(signature, half,
+                signature.length));
+        byte[] twin = order.subtract(s).toByteArray();
+        byte[] out = signature.clone();
+        java.util.Arrays.fill(out, half, out.length, (byte) 0);
+        int length = Math.min(twin.length, half);
+        System.arraycopy(twin, twin.length - length, out, out.length - length, length);
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ES256", "ES384", "ES512"})
+    void onlyTheLowSOfAnEcdsaSignaturePairIsAccepted(String name) throws Exception {
+        JWSAlgorithm algorithm = JWSAlgorithm.parse(name);
+        com.nimbusds.jose.jwk.Curve curve = com.nimbusds.jose.jwk.Curve.forJWSAlgorithm(algorithm).iterator().next();
+        com.nimbusds.jose.jwk.ECKey ec = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(curve).keyID("e1").generate();
+        java.math.BigInteger order = curve.toECParameterSpec().getOrder();
+        OidcTokenVerifier es = new OidcTokenVerifier(new OidcSettings("corp", ISSUER, Set.of("gatehouse"),
+                Set.of(algorithm), Set.of(JOSEObjectType.JWT), false, "groups", 4, List.of(), 16384, 60),
+                new ImmutableJWKSet<>(new JWKSet(ec.toPublicJWK())), Clock.fixed(NOW, ZoneOffset.UTC));
+        String low = null;
+        String high = null;
+        // the JDK's ECDSA does not normalise S: sign until one of each half comes out
+        for (int attempt = 0; attempt < 64 && (low == null || high == null); attempt++) {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID("e1").type(JOSEObjectType.JWT)
+                    .build(), claims().jwtID("t" + attempt).build());
+            jwt.sign(new com.nimbusds.jose.crypto.ECDSASigner(ec));
+            byte[] signature = jwt.getSignature().decode();
+            boolean isLow = new java.math.BigInteger(1, java.util.Arrays.copyOfRange(signature,
+                    signature.length / 2, signature.length)).compareTo(order.shiftRight(1)) <= 0;
+            if (isLow && low == null) {
+                low = jwt.serialize();
+            } else if (!isLow && high == null) {
+                high = jwt.serialize();
+            }
+        }
+        assertThat(low).isNotNull();
+        assertThat(high).isNotNull();
+        String lowSignature = low.substring(low.lastIndexOf('.') + 1);
+        String twin = Base64URL.encode(highSTwin(new Base64URL(lowSignature).decode(), order)).toString();
+        assertThat(SignedJWT.parse(withSignature(low, twin)).verify(new com.nimbusds.jose.crypto.ECDSAVerifier(ec)))
+                .as("the high-S twin verifies with the JDK").isTrue();
+
+        assertThat(refusal(es, low)).isEqualTo("accepted");
+        assertThat(refusal(es, withSignature(low, twin))).contains("not in low-S form");
+        assertThat(refusal(es, high)).contains("not in low-S form");
+        assertThat(refusal(es, low + "=")).contains("not canonical unpadded base64url");
+        if (lowSignature.length() % 4 != 0) {
+            // ES256: 64 bytes in 86 characters, the last 4 bits unused (ES384 and ES512 fill their characters)
+            assertThat(refusal(es, withSignature(low, trailingBitsSet(lowSignature))))
+                    .contains("not canonical unpadded base64url");
+        }
+    }
 }
