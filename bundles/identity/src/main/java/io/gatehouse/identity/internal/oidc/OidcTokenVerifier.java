@@ -3,7 +3,6 @@ package io.gatehouse.identity.internal.oidc;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
@@ -15,12 +14,9 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.gatehouse.identity.internal.exchange.OAuthError;
 import io.gatehouse.identity.internal.exchange.VerifiedSubject;
-import java.math.BigInteger;
-import java.security.spec.ECParameterSpec;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HashSet;
@@ -113,9 +109,6 @@ public final class OidcTokenVerifier {
         } catch (ParseException | RuntimeException e) {
             throw refused("it cannot be parsed");
         }
-        if (!lowS(jwt.getHeader().getAlgorithm(), jwt.getSignature().decode())) {
-            throw refused("its ECDSA signature is not in low-S form (a token has one spelling)");
-        }
         return jwt;
     }
 
@@ -138,31 +131,6 @@ public final class OidcTokenVerifier {
             return false;
         }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(part);
-    }
-
-    /**
-     * @return false for an ECDSA signature (ES256, ES384, ES512, ES256K: R and S concatenated) whose S is above half
-     *         the curve order: (R, n - S) verifies as well as (R, S), so only the low-S one of the pair is accepted;
-     *         true for every other algorithm and for a signature of the wrong length (verification refuses it)
-     */
-    static boolean lowS(JWSAlgorithm algorithm, byte[] signature) {
-        if (algorithm == null || !JWSAlgorithm.Family.EC.contains(algorithm)) {
-            return true;
-        }
-        for (Curve curve : Curve.forJWSAlgorithm(algorithm)) {
-            ECParameterSpec spec = curve.toECParameterSpec();
-            if (spec == null) {
-                continue;
-            }
-            BigInteger order = spec.getOrder();
-            int half = (order.bitLength() + 7) / 8;
-            if (signature.length != 2 * half) {
-                return true;
-            }
-            BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, half, 2 * half));
-            return s.compareTo(order.shiftRight(1)) <= 0;
-        }
-        return true;
     }
 
     /** The nesting depth of JSON bytes, counted outside strings, without parsing. */

@@ -298,7 +298,7 @@ class OidcTokenVerifierTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ES256", "ES384", "ES512"})
-    void onlyTheLowSOfAnEcdsaSignaturePairIsAccepted(String name) throws Exception {
+    void bothHalvesOfAnEcdsaSignaturePairAreAcceptedBecauseProvidersSignBoth(String name) throws Exception {
         JWSAlgorithm algorithm = JWSAlgorithm.parse(name);
         com.nimbusds.jose.jwk.Curve curve = com.nimbusds.jose.jwk.Curve.forJWSAlgorithm(algorithm).iterator().next();
         com.nimbusds.jose.jwk.ECKey ec = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(curve).keyID("e1").generate();
@@ -329,9 +329,12 @@ class OidcTokenVerifierTest {
         assertThat(SignedJWT.parse(withSignature(low, twin)).verify(new com.nimbusds.jose.crypto.ECDSAVerifier(ec)))
                 .as("the high-S twin verifies with the JDK").isTrue();
 
+        // Identity providers signing with the JDK (or any signer that does not normalise S) issue high-S tokens
+        // about half the time: refusing them would refuse valid sign-ins. The twin is no forgery: it needs a
+        // token the provider signed, for the same claims.
         assertThat(refusal(es, low)).isEqualTo("accepted");
-        assertThat(refusal(es, withSignature(low, twin))).contains("not in low-S form");
-        assertThat(refusal(es, high)).contains("not in low-S form");
+        assertThat(refusal(es, high)).isEqualTo("accepted");
+        assertThat(refusal(es, withSignature(low, twin))).isEqualTo("accepted");
         assertThat(refusal(es, low + "=")).contains("not canonical unpadded base64url");
         if (lowSignature.length() % 4 != 0) {
             // ES256: 64 bytes in 86 characters, the last 4 bits unused (ES384 and ES512 fill their characters)
