@@ -43,7 +43,7 @@ class ApprovalIT {
         stack.gatehouse.configure("io.gatehouse.proxy", Map.of("approval.hold.seconds", Long.toString(HOLD_SECONDS)));
         stack.gatehouse.policy(POLICY);
         stack.awaitDynamoDb();
-        bob = awaitSignIn("bob", "sre");
+        bob = Reviewer.awaitSignIn(stack.gatehouse, stack.workDir, "bob", "sre");
         String process = GatehouseCredentials.commandLine(stack.gatehouse, "--dev", "--user", "alice", "--groups",
                 "dev", "--cache-dir", stack.workDir.resolve("alice-cache").toString());
         alice = AwsCli.withConfig(stack.workDir, stack.gatehouse.endpoint(), GatewayStack.REGION,
@@ -56,21 +56,6 @@ class ApprovalIT {
         if (stack != null) {
             stack.close();
         }
-    }
-
-    /** FileInstall applies the development issuer's file a moment after it is written. */
-    private static Reviewer awaitSignIn(String user, String groups) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        AssertionError last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                return Reviewer.signIn(stack.gatehouse, stack.workDir, user, groups);
-            } catch (AssertionError e) {
-                last = e;
-                FreePort.sleep(Duration.ofMillis(500));
-            }
-        }
-        throw last;
     }
 
     private static void createTable(String name) {
@@ -165,8 +150,10 @@ class ApprovalIT {
         assertThat(first.stderr()).contains("ApprovalPending");
         String id = bob.pending("ProdSelf").get(0).path("id").asText();
 
-        GatehouseCredentials.Result self = awaitSignIn("alice", "dev,sre").approve(id);
-        GatehouseCredentials.Result outsider = awaitSignIn("carol", "dev").approve(id);
+        GatehouseCredentials.Result self = Reviewer.awaitSignIn(stack.gatehouse, stack.workDir, "alice", "dev,sre")
+                .approve(id);
+        GatehouseCredentials.Result outsider = Reviewer.awaitSignIn(stack.gatehouse, stack.workDir, "carol", "dev")
+                .approve(id);
 
         assertThat(self.exitCode()).as("%s", self).isNotZero();
         assertThat(outsider.exitCode()).as("%s", outsider).isNotZero();

@@ -101,32 +101,8 @@ final class AwsCli {
 
     /** Like {@link #run(String...)} with another time limit (large transfers). */
     Result run(java.time.Duration timeout, String... args) {
-        long timeoutSeconds = timeout.toSeconds();
-        List<String> command = new ArrayList<>(List.of(aws.toString()));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--endpoint-url", endpoint.toString(), "--output", "json",
-                "--cli-connect-timeout", "10", "--cli-read-timeout", "30"));
-        int call = CALLS.incrementAndGet();
-        Path stdout = home.resolve("call-" + call + ".out");
-        Path stderr = home.resolve("call-" + call + ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-        environment(builder.environment());
-        try {
-            Process process = builder.start();
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                fail("aws " + String.join(" ", args) + " did not finish within " + timeoutSeconds + " s:\n"
-                        + read(stderr));
-            }
-            return new Result(process.exitValue(), read(stdout), read(stderr));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return start(args, List.of("--cli-connect-timeout", "10", "--cli-read-timeout", "30"))
+                .await(timeout.toSeconds(), "aws " + String.join(" ", args));
     }
 
     /**
@@ -134,9 +110,16 @@ final class AwsCli {
      * background; the caller waits for it or kills it.
      */
     Launched launch(String... args) {
+        Launched launched = start(args, List.of());
+        Processes.stopAtExit(launched.process());
+        return launched;
+    }
+
+    private Launched start(String[] args, List<String> options) {
         List<String> command = new ArrayList<>(List.of(aws.toString()));
         command.addAll(List.of(args));
         command.addAll(List.of("--endpoint-url", endpoint.toString(), "--output", "json"));
+        command.addAll(options);
         int call = CALLS.incrementAndGet();
         Path stdout = home.resolve("call-" + call + ".out");
         Path stderr = home.resolve("call-" + call + ".err");
@@ -145,9 +128,7 @@ final class AwsCli {
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         environment(builder.environment());
         try {
-            Process process = builder.start();
-            Processes.stopAtExit(process);
-            return new Launched(process, stdout, stderr);
+            return new Launched(builder.start(), stdout, stderr);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + command, e);
         }
@@ -158,10 +139,14 @@ final class AwsCli {
 
         /** Waits up to {@code seconds} for the run to end. */
         Result await(long seconds) {
+            return await(seconds, "aws");
+        }
+
+        private Result await(long seconds, String what) {
             try {
                 if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                    fail("aws did not finish within " + seconds + " s:\n" + read(stderr));
+                    fail(what + " did not finish within " + seconds + " s:\n" + read(stderr));
                 }
                 return new Result(process.exitValue(), read(stdout), read(stderr));
             } catch (IOException e) {

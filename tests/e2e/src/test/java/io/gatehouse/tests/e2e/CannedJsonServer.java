@@ -2,17 +2,11 @@ package io.gatehouse.tests.e2e;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * Stands in for AWS services no emulator exists for (Secrets Manager, SSM, KMS, CloudWatch Logs, Lambda): a JDK
@@ -34,41 +28,28 @@ final class CannedJsonServer implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor;
     private final Map<String, Answer> answers;
+    private final LoopbackHttpServer server;
 
-    private CannedJsonServer(HttpServer server, ExecutorService executor, Map<String, Answer> answers) {
-        this.server = server;
-        this.executor = executor;
+    private CannedJsonServer(Map<String, Answer> answers) {
         this.answers = Map.copyOf(answers);
+        this.server = LoopbackHttpServer.start("the canned JSON server", this::handle);
     }
 
     /**
      * @param answers keyed by the X-Amz-Target value or by {@code "METHOD /raw/path"} (without the query)
      */
     static CannedJsonServer start(Map<String, Answer> answers) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-            ExecutorService executor = Executors.newFixedThreadPool(4);
-            server.setExecutor(executor);
-            CannedJsonServer canned = new CannedJsonServer(server, executor, answers);
-            server.createContext("/", canned::handle);
-            server.start();
-            return canned;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the canned JSON server", e);
-        }
+        return new CannedJsonServer(answers);
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.endpoint();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -8,15 +8,15 @@ import org.junit.jupiter.api.extension.TestWatcher;
 /** Prints the gateway's output and what the upstream saw when a test fails: the first thing to read. */
 final class DumpLogsOnFailure implements TestWatcher {
 
-    private final Supplier<GatewayStack> stack;
+    private final Supplier<? extends GatewayChain<?>> stack;
 
-    DumpLogsOnFailure(Supplier<GatewayStack> stack) {
+    DumpLogsOnFailure(Supplier<? extends GatewayChain<?>> stack) {
         this.stack = stack;
     }
 
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
-        GatewayStack current = stack.get();
+        GatewayChain<?> current = stack.get();
         if (current == null) {
             return;
         }

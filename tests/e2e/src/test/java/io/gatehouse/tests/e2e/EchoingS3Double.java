@@ -1,16 +1,11 @@
 package io.gatehouse.tests.e2e;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,26 +22,18 @@ final class EchoingS3Double implements AutoCloseable {
     private static final Pattern AUTHORIZATION = Pattern.compile(
             "AWS4-HMAC-SHA256 Credential=([^/,\\s]+)/([^,\\s]+), ?SignedHeaders=([^,\\s]+), ?Signature=([0-9a-f]{64})");
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final LoopbackHttpServer server;
 
-    private EchoingS3Double(HttpServer server) {
-        this.server = server;
-        server.setExecutor(executor);
-        server.createContext("/", this::answer);
-        server.start();
+    private EchoingS3Double() {
+        this.server = LoopbackHttpServer.start("the echoing S3 double", this::answer);
     }
 
     static EchoingS3Double start() {
-        try {
-            return new EchoingS3Double(HttpServer.create(new InetSocketAddress("127.0.0.1", FreePort.pick()), 16));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new EchoingS3Double();
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.endpoint();
     }
 
     /** The object {@code /b/big} holds for a caller with this access key id. */
@@ -105,7 +92,6 @@ final class EchoingS3Double implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,14 +14,12 @@ import java.util.List;
  * the POM copies into {@code target/elasticmq-lib}. Its queue URLs name itself ({@code node-address}); the stats
  * endpoint is off. ElasticMQ never checks signatures.
  */
-final class ElasticMq implements AutoCloseable {
+final class ElasticMq extends LoopbackEmulator {
 
     private static final Duration STARTUP = Duration.ofSeconds(60);
 
-    private final LoopbackServer server;
-
     private ElasticMq(LoopbackServer server) {
-        this.server = server;
+        super(server);
     }
 
     /** Starts ElasticMQ and returns once it accepts connections; config and output go to {@code workDir}. */
@@ -45,26 +42,7 @@ final class ElasticMq implements AutoCloseable {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = List.of(java.toString(), "-Xmx256m", "-Dconfig.file=" + config,
                 "-cp", lib + "/*", "org.elasticmq.server.Main");
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + command, e);
-        }
-        return new ElasticMq(LoopbackServer.await("ElasticMQ", process, port, log, STARTUP));
-    }
-
-    URI endpoint() {
-        return server.endpoint();
-    }
-
-    String output() {
-        return server.output();
-    }
-
-    @Override
-    public void close() {
-        server.close();
+        return new ElasticMq(LoopbackServer.launch("ElasticMQ", command, port, log, STARTUP));
     }
 
     private static Path library() {

@@ -1,5 +1,6 @@
 package io.gatehouse.tests.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -9,33 +10,37 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
- * The shared shape of the end-to-end chains: a server started in a fresh work folder, the {@link SigningUpstream}
- * in front of it, and Gatehouse from its distribution with a client key, the upstream key and an endpoint file
- * pointing each given service at the double — plus any other configuration written <em>before</em> Gatehouse
- * starts. Everything on 127.0.0.1; stopped in reverse order, the folder deleted unless
- * {@code -Dgatehouse.e2e.keep=true}. New stacks build on this; {@code GatewayStack}, {@code SqsStack},
- * {@code S3Stack} and {@code UpstreamStack} predate it.
+ * The one way the end-to-end tests assemble a chain: a server started in a fresh work folder, the
+ * {@link SigningUpstream} in front of it, and Gatehouse from its distribution with a client key, the upstream key and
+ * an endpoint file pointing each given service at the double — plus any other configuration written <em>before</em>
+ * Gatehouse starts. Everything on 127.0.0.1; stopped in reverse order (the gateway's SIGTERM exit is asserted by
+ * {@link GatehouseDistribution#close()}), the folder deleted unless {@code -Dgatehouse.e2e.keep=true}.
+ * {@link GatewayStack} (dynalite), {@link SqsStack} (ElasticMQ) and {@link S3Stack} (s3rver) are this chain with
+ * their server under its own name and a few calls of their service.
  *
  * @param <S> the server behind the double
  */
-final class GatewayChain<S extends AutoCloseable> implements AutoCloseable {
+class GatewayChain<S extends AutoCloseable> implements AutoCloseable {
 
-    static final String REGION = GatewayStack.REGION;
+    static final String REGION = "us-east-1";
     private static final Duration READY = Duration.ofSeconds(60);
 
     final Path workDir;
-    final AccessKey clientKey = AccessKey.random("AKIACLIENT");
-    final AccessKey upstreamKey = AccessKey.random("AKIAUPSTRM");
+    final AccessKey clientKey;
+    final AccessKey upstreamKey;
     final S server;
     final SigningUpstream upstream;
     final GatehouseDistribution gatehouse;
-    private final List<AutoCloseable> started = new ArrayList<>();
+    private final List<AutoCloseable> started;
 
     /**
      * What to start.
@@ -46,15 +51,25 @@ final class GatewayChain<S extends AutoCloseable> implements AutoCloseable {
      * @param services the services whose endpoint files point at the double
      * @param configure more configuration of the installed distribution, written before it starts
      * @param ready holds once calls go through (adapters deploy a moment after the data port opens)
+     * @param upstreamKey the key Gatehouse re-signs with and the double checks
      * @param <S> the server behind the double
      */
     record Spec<S extends AutoCloseable>(String name, Function<Path, S> server, Function<S, URI> endpoint,
                                          List<String> services, Consumer<GatehouseDistribution> configure,
-                                         Predicate<GatewayChain<S>> ready) {
+                                         Predicate<GatewayChain<S>> ready, AccessKey upstreamKey) {
+
+        /** A chain with a random upstream key. */
+        Spec(String name, Function<Path, S> server, Function<S, URI> endpoint, List<String> services,
+             Consumer<GatehouseDistribution> configure, Predicate<GatewayChain<S>> ready) {
+            this(name, server, endpoint, services, configure, ready, AccessKey.random("AKIAUPSTRM"));
+        }
     }
 
     private GatewayChain(Path workDir, Spec<S> spec) {
         this.workDir = workDir;
+        this.clientKey = AccessKey.random("AKIACLIENT");
+        this.upstreamKey = spec.upstreamKey();
+        this.started = new ArrayList<>();
         try {
             server = track(spec.server().apply(workDir));
             upstream = track(SigningUpstream.start(spec.endpoint().apply(server), upstreamKey));
@@ -71,6 +86,17 @@ final class GatewayChain<S extends AutoCloseable> implements AutoCloseable {
         }
     }
 
+    /** Takes over a started chain (and the closing of it) under a more specific type. */
+    protected GatewayChain(GatewayChain<S> chain) {
+        this.workDir = chain.workDir;
+        this.clientKey = chain.clientKey;
+        this.upstreamKey = chain.upstreamKey;
+        this.server = chain.server;
+        this.upstream = chain.upstream;
+        this.gatehouse = chain.gatehouse;
+        this.started = chain.started;
+    }
+
     /** Starts the chain and waits until {@code spec.ready()} holds; stops everything if it does not. */
     static <S extends AutoCloseable> GatewayChain<S> start(Spec<S> spec) {
         GatewayChain<S> chain;
@@ -83,6 +109,7 @@ final class GatewayChain<S extends AutoCloseable> implements AutoCloseable {
             chain.await(spec.ready());
             return chain;
         } catch (RuntimeException | Error e) {
+            // The caller never gets the chain to close: stop what runs now, or it outlives the build.
             try {
                 chain.close();
             } catch (RuntimeException | Error suppressed) {
@@ -92,16 +119,49 @@ final class GatewayChain<S extends AutoCloseable> implements AutoCloseable {
         }
     }
 
+    /** The real CLI, signing with the client key, pointed at Gatehouse. */
+    AwsCli cli() {
+        return cli(clientKey);
+    }
+
+    /** The real CLI, signing with {@code key}, pointed at Gatehouse. */
+    AwsCli cli(AccessKey key) {
+        return AwsCli.create(workDir, gatehouse.endpoint(), key, REGION);
+    }
+
+    /**
+     * Every request the upstream saw passed the double's signature check, was signed with the upstream key and
+     * carries neither the client's key id nor its secret in any header.
+     */
+    void assertReSignedWithTheUpstreamKey(List<SigningUpstream.SeenRequest> seen) {
+        assertThat(seen).allSatisfy(request -> {
+            assertThat(request.verified()).as("%s", request).isTrue();
+            assertThat(request.accessKeyId()).isEqualTo(upstreamKey.id());
+            assertThat(request.allHeaderText()).doesNotContain(clientKey.id()).doesNotContain(clientKey.secret());
+        });
+    }
+
     private void await(Predicate<GatewayChain<S>> ready) {
+        awaitAnswer("A call", Duration.ofMillis(500), () -> ready.test(this), Boolean::booleanValue);
+    }
+
+    /**
+     * Repeats {@code call} every {@code every} until its answer is {@code ok} (FileInstall deploys an adapter a
+     * moment after the data port opens, and applies a configuration file a moment after it is written); fails with
+     * the last answer, what the upstream saw and the gateway's output after a minute or once the gateway has exited.
+     */
+    <R> void awaitAnswer(String what, Duration every, Supplier<R> call, Predicate<? super R> ok) {
         long deadline = System.nanoTime() + READY.toNanos();
+        R last = null;
         while (System.nanoTime() < deadline && gatehouse.isRunning()) {
-            if (ready.test(this)) {
+            last = call.get();
+            if (ok.test(last)) {
                 return;
             }
-            FreePort.sleep(Duration.ofMillis(500));
+            FreePort.sleep(every);
         }
-        fail("No call went through Gatehouse within " + READY + "\nUpstream saw: " + upstream.requests()
-                + "\nGatehouse output:\n" + gatehouse.logText());
+        fail(what + " through Gatehouse did not succeed within " + READY + "; last answer: " + last
+                + "\nUpstream saw: " + upstream.requests() + "\nGatehouse output:\n" + gatehouse.logText());
     }
 
     @Override
@@ -120,7 +180,20 @@ final class GatewayChain<S extends AutoCloseable> implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
-        GatewayStack.deleteTree(workDir);
+        deleteTree(workDir);
+    }
+
+    /** Deletes a work folder (a distribution copy per test class); kept with -Dgatehouse.e2e.keep=true. */
+    static void deleteTree(Path dir) {
+        if (Boolean.getBoolean("gatehouse.e2e.keep")) {
+            System.out.println("Kept " + dir);
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.out.println("Could not delete " + dir + ": " + e);
+        }
     }
 
     private <T extends AutoCloseable> T track(T resource) {

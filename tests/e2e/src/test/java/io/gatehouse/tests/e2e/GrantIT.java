@@ -42,8 +42,8 @@ class GrantIT {
         stack.gatehouse.configure("io.gatehouse.approval", Map.of("grant.approver.groups", "sre"));
         stack.gatehouse.policy(POLICY);
         stack.awaitDynamoDb();
-        alice = signIn("alice", "dev");
-        bob = signIn("bob", "sre");
+        alice = Reviewer.awaitSignIn(stack.gatehouse, stack.workDir, "alice", "dev");
+        bob = Reviewer.awaitSignIn(stack.gatehouse, stack.workDir, "bob", "sre");
         String process = GatehouseCredentials.commandLine(stack.gatehouse, "--dev", "--user", "alice", "--groups",
                 "dev", "--cache-dir", stack.workDir.resolve("alice-cache").toString());
         aliceCli = AwsCli.withConfig(stack.workDir, stack.gatehouse.endpoint(), GatewayStack.REGION,
@@ -56,20 +56,6 @@ class GrantIT {
         if (stack != null) {
             stack.close();
         }
-    }
-
-    private static Reviewer signIn(String user, String groups) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        AssertionError last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                return Reviewer.signIn(stack.gatehouse, stack.workDir, user, groups);
-            } catch (AssertionError e) {
-                last = e;
-                FreePort.sleep(Duration.ofMillis(500));
-            }
-        }
-        throw last;
     }
 
     private static String requestGrant(String reason) {

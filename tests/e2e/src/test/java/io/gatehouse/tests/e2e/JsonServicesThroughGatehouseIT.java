@@ -69,13 +69,13 @@ class JsonServicesThroughGatehouseIT {
             "POST /2015-03-31/functions/my-fn/invocations", CannedJsonServer.Answer.restJson(
                     "{\"canned\":\"result\"}", Map.of("X-Amz-Executed-Version", "7")));
 
-    static UpstreamStack<CannedJsonServer> stack;
+    static GatewayChain<CannedJsonServer> stack;
 
     @BeforeAll
     static void start() {
-        stack = UpstreamStack.start("json-services", dir -> CannedJsonServer.start(ANSWERS),
+        stack = GatewayChain.start(new GatewayChain.Spec<>("json-services", dir -> CannedJsonServer.start(ANSWERS),
                 CannedJsonServer::endpoint, List.of("secretsmanager", "ssm", "kms", "logs", "lambda"),
-                JsonServicesThroughGatehouseIT::ready);
+                gatehouse -> { }, JsonServicesThroughGatehouseIT::ready));
     }
 
     @AfterAll
@@ -194,7 +194,7 @@ class JsonServicesThroughGatehouseIT {
                 .request(SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(uri)
                         .putHeader("Content-Type", "application/json").build())
                 .payload(ContentStreamProvider.fromUtf8String("{}"))
-                .putProperty(AwsV4HttpSigner.REGION_NAME, UpstreamStack.REGION)
+                .putProperty(AwsV4HttpSigner.REGION_NAME, GatewayChain.REGION)
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "lambda")).request();
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString("{}"))
                 .timeout(Duration.ofSeconds(30));
@@ -206,7 +206,7 @@ class JsonServicesThroughGatehouseIT {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static boolean ready(UpstreamStack<CannedJsonServer> candidate) {
+    private static boolean ready(GatewayChain<CannedJsonServer> candidate) {
         try (SecretsManagerClient client = client(SecretsManagerClient.builder(), candidate)) {
             return "canned-secret".equals(client.getSecretValue(r -> r.secretId("app/db")).secretString());
         } catch (RuntimeException notYet) {
@@ -221,7 +221,7 @@ class JsonServicesThroughGatehouseIT {
         SigningUpstream.SeenRequest request = seen.get(before);
         assertThat(request.verified()).as("%s", request).isTrue();
         assertThat(request.accessKeyId()).isEqualTo(stack.upstreamKey.id());
-        assertThat(request.header("Authorization")).contains("/" + UpstreamStack.REGION + "/" + service
+        assertThat(request.header("Authorization")).contains("/" + GatewayChain.REGION + "/" + service
                 + "/aws4_request");
         assertThat(request.allHeaderText()).doesNotContain(stack.clientKey.id())
                 .doesNotContain(stack.clientKey.secret());
@@ -240,11 +240,11 @@ class JsonServicesThroughGatehouseIT {
     }
 
     private static <C, B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>> C client(B builder,
-            UpstreamStack<?> target) {
+            GatewayChain<?> target) {
         URI endpoint = target.gatehouse.endpoint();
         return builder.httpClient(UrlConnectionHttpClient.create())
                 .endpointOverride(endpoint)
-                .region(Region.of(UpstreamStack.REGION))
+                .region(Region.of(GatewayChain.REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(target.clientKey.id(), target.clientKey.secret())))
                 .overrideConfiguration(o -> o.retryStrategy(DefaultRetryStrategy.doNotRetry()))

@@ -3,10 +3,12 @@ package io.gatehouse.tests.e2e;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,6 +39,25 @@ final class LoopbackServer implements AutoCloseable {
             fail(name + " did not listen on 127.0.0.1:" + port + " within " + startup + ":\n" + server.output());
         }
         return server;
+    }
+
+    /**
+     * Starts {@code command} with its output (stdout and stderr) in {@code log}.
+     *
+     * @return the server once it accepts connections on {@code port}; fails the test with its output otherwise
+     */
+    static LoopbackServer launch(String name, List<String> command, int port, Path log, Duration startup) {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name + ": " + command, e);
+        }
+        return await(name, process, port, log, startup);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     URI endpoint() {

@@ -55,15 +55,7 @@ class OidcIdentityIT {
 
     @AfterAll
     static void stop() {
-        try {
-            if (stack != null) {
-                stack.close();
-            }
-        } finally {
-            if (idp != null) {
-                idp.shutdown();
-            }
-        }
+        Closing.all(stack, idp == null ? null : idp::shutdown);
     }
 
     private static void awaitIssuer() {

@@ -61,14 +61,7 @@ class OidcJwksIT {
 
     @AfterAll
     static void stop() {
-        try {
-            if (stack != null) {
-                stack.close();
-            }
-        } finally {
-            steady.shutdown();
-            flaky.shutdown();
-        }
+        Closing.all(stack, steady::shutdown, flaky::shutdown);
     }
 
     private static void await(MockOAuth2Server idp, String issuer) throws Exception {

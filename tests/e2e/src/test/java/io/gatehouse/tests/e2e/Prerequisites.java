@@ -36,13 +36,22 @@ final class Prerequisites {
 
     /** dynalite's cli.js, installed from the committed package-lock into tests/e2e/node_modules. */
     static Path dynaliteCli() {
-        Path home = Path.of(System.getProperty("gatehouse.e2e.dynalite", "node_modules/dynalite"));
-        Path cli = home.resolve("cli.js").toAbsolutePath().normalize();
-        if (!Files.isRegularFile(cli)) {
-            fail("dynalite is missing (no " + cli + "). Install it with `npm ci --prefix tests/e2e` ("
+        return npmPackage("dynalite", "cli.js").resolve("cli.js");
+    }
+
+    /**
+     * The folder of the npm package {@code name} (property {@code gatehouse.e2e.NAME}, by default
+     * {@code node_modules/NAME}), installed from the committed package-lock into tests/e2e/node_modules; it must
+     * hold the file {@code marker}.
+     */
+    static Path npmPackage(String name, String marker) {
+        Path home = Path.of(System.getProperty("gatehouse.e2e." + name, "node_modules/" + name))
+                .toAbsolutePath().normalize();
+        if (!Files.isRegularFile(home.resolve(marker))) {
+            fail(name + " is missing (no " + home.resolve(marker) + "). Install it with `npm ci --prefix tests/e2e` ("
                     + INSTALL_HINT + ").");
         }
-        return cli;
+        return home;
     }
 
     /** The folder the distribution module assembles. */

@@ -36,6 +36,24 @@ final class Reviewer {
         return new Reviewer(gatehouse, workDir, GatehouseCredentials.environmentOf(session.json()));
     }
 
+    /**
+     * Signs {@code user} in, retrying for up to 30 seconds: FileInstall applies the development issuer's
+     * configuration a moment after it is written.
+     */
+    static Reviewer awaitSignIn(GatehouseDistribution gatehouse, Path workDir, String user, String groups) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        AssertionError last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                return signIn(gatehouse, workDir, user, groups);
+            } catch (AssertionError e) {
+                last = e;
+                FreePort.sleep(Duration.ofMillis(500));
+            }
+        }
+        throw last;
+    }
+
     GatehouseCredentials.Result approvals(String... args) {
         return command("approvals", args);
     }

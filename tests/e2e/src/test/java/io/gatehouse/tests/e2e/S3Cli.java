@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * The real CLI configured for S3: an addressing style, 8 MiB multipart threshold and part size (so a 50 MiB upload
@@ -39,7 +40,7 @@ final class S3Cli {
 
     /** A path-style CLI. */
     static AwsCli pathStyle(Path workDir, URI endpoint, AccessKey key) {
-        return AwsCli.withConfig(workDir, endpoint, GatewayStack.REGION, config(key, "path"));
+        return AwsCli.withConfig(workDir, endpoint, GatewayChain.REGION, config(key, "path"));
     }
 
     /**
@@ -50,7 +51,7 @@ final class S3Cli {
         try {
             Path shim = Files.createDirectories(workDir.resolve("python-localhost"));
             Files.writeString(shim.resolve("sitecustomize.py"), LOCALHOST_SHIM);
-            return AwsCli.withConfig(workDir, endpoint, GatewayStack.REGION, config(key, "virtual"))
+            return AwsCli.withConfig(workDir, endpoint, GatewayChain.REGION, config(key, "virtual"))
                     .withEnvironment(Map.of("PYTHONPATH", shim.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -58,10 +59,21 @@ final class S3Cli {
     }
 
     private static String config(AccessKey key, String addressingStyle) {
-        return "[default]\nregion = " + GatewayStack.REGION + "\noutput = json\nmax_attempts = 1\n"
+        return "[default]\nregion = " + GatewayChain.REGION + "\noutput = json\nmax_attempts = 1\n"
                 + "retry_mode = standard\naws_access_key_id = " + key.id() + "\naws_secret_access_key = "
                 + key.secret() + "\ns3 =\n    addressing_style = " + addressingStyle
                 + "\n    multipart_threshold = 8MB\n    multipart_chunksize = 8MB\n";
+    }
+
+    /** Writes {@code size} bytes from {@code new Random(seed)} to {@code file}. */
+    static Path randomFile(Path file, int size, long seed) {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        try {
+            return Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The SHA-256 of a file, hex. */

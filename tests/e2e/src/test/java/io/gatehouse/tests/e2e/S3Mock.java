@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,7 +28,7 @@ import javax.tools.ToolProvider;
  * Tomcat jars inside S3Mock's own jar, and put on S3Mock's class path with Spring Boot's {@code PropertiesLauncher}
  * ({@code -Dloader.path}) and registered as an auto-configuration. {@link LoopbackListeners} proves it in the tests.
  */
-final class S3Mock implements AutoCloseable {
+final class S3Mock extends LoopbackEmulator {
 
     private static final Duration STARTUP = Duration.ofSeconds(90);
     private static final String CUSTOMIZER = "io.gatehouse.tests.e2e.s3mock.LoopbackConnectors";
@@ -50,11 +49,10 @@ final class S3Mock implements AutoCloseable {
             }
             """;
 
-    private final LoopbackServer server;
     private final int httpsPort;
 
     private S3Mock(LoopbackServer server, int httpsPort) {
-        this.server = server;
+        super(server);
         this.httpsPort = httpsPort;
     }
 
@@ -65,46 +63,26 @@ final class S3Mock implements AutoCloseable {
         int httpPort = FreePort.pick();
         int httpsPort = FreePort.pick();
         Path log = workDir.resolve("s3mock-" + httpPort + ".log");
-        Process process;
-        try {
-            Path store = Files.createDirectories(workDir.resolve("s3mock-" + httpPort));
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                    "-Dloader.path=" + loopback, "-cp", jar.toString(),
-                    "org.springframework.boot.loader.launch.PropertiesLauncher",
-                    "--server.address=127.0.0.1", "--server.port=" + httpsPort,
-                    "--com.adobe.testing.s3mock.httpPort=" + httpPort,
-                    "--com.adobe.testing.s3mock.store.root=" + store,
-                    "--spring.main.banner-mode=off"));
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start S3Mock", e);
-        }
-        S3Mock mock = new S3Mock(LoopbackServer.await("S3Mock", process, httpPort, log, STARTUP), httpsPort);
-        if (!FreePort.awaitListening(httpsPort, STARTUP, process::isAlive)) {
+        Path store = createFolder(workDir.resolve("s3mock-" + httpPort));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
+                "-Dloader.path=" + loopback, "-cp", jar.toString(),
+                "org.springframework.boot.loader.launch.PropertiesLauncher",
+                "--server.address=127.0.0.1", "--server.port=" + httpsPort,
+                "--com.adobe.testing.s3mock.httpPort=" + httpPort,
+                "--com.adobe.testing.s3mock.store.root=" + store,
+                "--spring.main.banner-mode=off"));
+        S3Mock mock = new S3Mock(LoopbackServer.launch("S3Mock", command, httpPort, log, STARTUP), httpsPort);
+        if (!FreePort.awaitListening(httpsPort, STARTUP, mock.server::isAlive)) {
             mock.close();
             fail("S3Mock did not open its HTTPS port 127.0.0.1:" + httpsPort + ":\n" + mock.output());
         }
         return mock;
     }
 
-    /** The plain-HTTP endpoint. */
-    URI endpoint() {
-        return server.endpoint();
-    }
-
     /** Both ports S3Mock listens on (plain HTTP and HTTPS). */
     List<Integer> ports() {
         return List.of(server.port(), httpsPort);
-    }
-
-    String output() {
-        return server.output();
-    }
-
-    @Override
-    public void close() {
-        server.close();
     }
 
     /** S3Mock's executable jar, copied by the POM ({@code gatehouse.e2e.s3mock}). */

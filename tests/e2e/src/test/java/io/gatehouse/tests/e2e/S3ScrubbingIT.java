@@ -50,16 +50,7 @@ class S3ScrubbingIT {
 
     @AfterAll
     static void stop() {
-        try {
-            if (gatehouse != null) {
-                gatehouse.close();
-            }
-        } finally {
-            if (upstream != null) {
-                upstream.close();
-            }
-            GatewayStack.deleteTree(workDir);
-        }
+        Closing.all(gatehouse, upstream, Closing.folder(workDir));
     }
 
     @Test

@@ -81,18 +81,7 @@ class S3StreamingIT {
 
     @AfterAll
     static void stop() {
-        try {
-            if (gatehouse != null) {
-                gatehouse.close();
-            }
-        } finally {
-            if (s3rver != null) {
-                s3rver.close();
-            }
-            if (workDir != null) {
-                GatewayStack.deleteTree(workDir);
-            }
-        }
+        Closing.all(gatehouse, s3rver, Closing.folder(workDir));
     }
 
     @Test

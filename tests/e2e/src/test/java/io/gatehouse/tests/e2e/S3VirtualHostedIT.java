@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,9 +44,7 @@ class S3VirtualHostedIT {
     @BeforeAll
     static void start() throws IOException {
         object = Files.writeString(files.resolve("object.txt"), "virtual-hosted through Gatehouse\n");
-        byte[] bytes = new byte[9 * 1024 * 1024 + 17];
-        new Random(11).nextBytes(bytes);
-        big = Files.write(files.resolve("big.bin"), bytes);
+        big = S3Cli.randomFile(files.resolve("big.bin"), 9 * 1024 * 1024 + 17, 11);
         chain = GatewayChain.start(new GatewayChain.Spec<>("s3-virtual", S3Mock::start, S3Mock::endpoint,
                 List.of("s3"), gatehouse -> gatehouse.configure("io.gatehouse.plugins.aws.s3",
                         Map.of("virtual.host.domains", "s3.localhost")),

@@ -1,11 +1,5 @@
 package io.gatehouse.tests.e2e;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,15 +11,13 @@ import java.util.List;
  * with {@code --allow-mismatched-signatures}, which the chain behind {@link SigningUpstream} needs: the double
  * forwards the gateway's signature unchanged but to another Host, after checking it itself.
  */
-final class S3rver implements AutoCloseable {
+final class S3rver extends LoopbackEmulator {
 
     static final AccessKey KEY = new AccessKey("S3RVER", "S3RVER");
     private static final Duration STARTUP = Duration.ofSeconds(30);
 
-    private final LoopbackServer server;
-
     private S3rver(LoopbackServer server) {
-        this.server = server;
+        super(server);
     }
 
     /** An s3rver that verifies every signature itself (for direct CLI calls). */
@@ -40,45 +32,15 @@ final class S3rver implements AutoCloseable {
 
     private static S3rver start(Path workDir, boolean allowMismatchedSignatures) {
         Path node = Prerequisites.node();
-        Path script = home().resolve("bin/s3rver.js");
+        Path script = Prerequisites.npmPackage("s3rver", "bin/s3rver.js").resolve("bin/s3rver.js");
         int port = FreePort.pick();
         Path log = workDir.resolve("s3rver-" + port + ".log");
-        Process process;
-        try {
-            Path data = Files.createDirectories(workDir.resolve("s3rver-" + port));
-            List<String> command = new ArrayList<>(List.of(node.toString(), script.toString(), "-d", data.toString(),
-                    "-a", "127.0.0.1", "-p", Integer.toString(port), "--no-vhost-buckets"));
-            if (allowMismatchedSignatures) {
-                command.add("--allow-mismatched-signatures");
-            }
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start s3rver", e);
+        Path data = createFolder(workDir.resolve("s3rver-" + port));
+        List<String> command = new ArrayList<>(List.of(node.toString(), script.toString(), "-d", data.toString(),
+                "-a", "127.0.0.1", "-p", Integer.toString(port), "--no-vhost-buckets"));
+        if (allowMismatchedSignatures) {
+            command.add("--allow-mismatched-signatures");
         }
-        return new S3rver(LoopbackServer.await("s3rver", process, port, log, STARTUP));
-    }
-
-    /** s3rver's package folder, installed from the committed package-lock into tests/e2e/node_modules. */
-    static Path home() {
-        Path home = Path.of(System.getProperty("gatehouse.e2e.s3rver", "node_modules/s3rver"))
-                .toAbsolutePath().normalize();
-        if (!Files.isRegularFile(home.resolve("bin/s3rver.js"))) {
-            fail("s3rver is missing (no " + home.resolve("bin/s3rver.js") + "). Install it with `npm ci --prefix "
-                    + "tests/e2e` (" + Prerequisites.INSTALL_HINT + ").");
-        }
-        return home;
-    }
-
-    URI endpoint() {
-        return server.endpoint();
-    }
-
-    String output() {
-        return server.output();
-    }
-
-    @Override
-    public void close() {
-        server.close();
+        return new S3rver(LoopbackServer.launch("s3rver", command, port, log, STARTUP));
     }
 }

@@ -28,7 +28,7 @@ final class SecretScan {
         return clientSaw.size();
     }
 
-    void assertClean(GatewayStack stack) {
+    void assertClean(GatewayChain<?> stack) {
         String responses = String.join("\n", clientSaw);
         String log = stack.gatehouse.logText();
         Map<String, String> forbidden = Map.of(

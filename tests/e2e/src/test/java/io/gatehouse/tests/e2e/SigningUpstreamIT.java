@@ -32,12 +32,7 @@ class SigningUpstreamIT {
 
     @AfterAll
     static void stop() {
-        if (upstream != null) {
-            upstream.close();
-        }
-        if (dynalite != null) {
-            dynalite.close();
-        }
+        Closing.all(upstream, dynalite);
     }
 
     @Test

@@ -26,9 +26,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -62,16 +60,7 @@ class SqsThroughGatehouseIT {
     static final List<String> CLIENT_SAW = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @RegisterExtension
-    static final TestWatcher DUMP = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (stack != null) {
-                System.out.println("=== " + context.getDisplayName() + " failed; Gatehouse output:\n"
-                        + stack.gatehouse.logText() + "\n=== upstream saw:");
-                stack.upstream.requests().forEach(System.out::println);
-            }
-        }
-    };
+    static final DumpLogsOnFailure DUMP = new DumpLogsOnFailure(() -> stack);
 
     @BeforeAll
     static void start() {
@@ -81,12 +70,7 @@ class SqsThroughGatehouseIT {
 
     @AfterAll
     static void stop() {
-        if (direct != null) {
-            direct.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
+        Closing.all(direct, stack);
     }
 
     @Test

@@ -2,9 +2,6 @@ package io.gatehouse.tests.e2e;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -14,11 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A small STS (there is no STS emulator): answers GetCallerIdentity and AssumeRole in the query protocol's XML as
@@ -32,31 +26,19 @@ final class StsDouble implements AutoCloseable {
     static final String CALLER_ID = "AIDAGATEHOUSEUPSTREAM";
     private static final String NS = "https://sts.amazonaws.com/doc/2011-06-15/";
 
-    private final HttpServer server;
-    private final ExecutorService executor;
     private final List<Map<String, String>> calls = new CopyOnWriteArrayList<>();
+    private final LoopbackHttpServer server;
 
-    private StsDouble(HttpServer server, ExecutorService executor) {
-        this.server = server;
-        this.executor = executor;
+    private StsDouble() {
+        this.server = LoopbackHttpServer.start("the STS double", this::handle);
     }
 
     static StsDouble start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-            ExecutorService executor = Executors.newFixedThreadPool(4);
-            server.setExecutor(executor);
-            StsDouble sts = new StsDouble(server, executor);
-            server.createContext("/", sts::handle);
-            server.start();
-            return sts;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the STS double", e);
-        }
+        return new StsDouble();
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.endpoint();
     }
 
     /** The decoded parameters of every call received, in order. */
@@ -71,8 +53,7 @@ final class StsDouble implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {

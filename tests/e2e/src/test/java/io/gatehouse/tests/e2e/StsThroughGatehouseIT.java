@@ -2,12 +2,8 @@ package io.gatehouse.tests.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -38,52 +34,25 @@ import software.amazon.awssdk.services.sts.model.StsException;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StsThroughGatehouseIT {
 
-    private static final String REGION = GatewayStack.REGION;
-    private static final Duration ADAPTER_READY = Duration.ofSeconds(60);
+    private static final String REGION = GatewayChain.REGION;
 
-    static Path workDir;
-    static final AccessKey CLIENT_KEY = AccessKey.random("AKIACLIENT");
-    static final AccessKey UPSTREAM_KEY = AccessKey.random("AKIAUPSTRM");
-    static StsDouble sts;
-    static SigningUpstream upstream;
-    static GatehouseDistribution gatehouse;
+    static GatewayChain<StsDouble> chain;
     static StsClient client;
 
     @BeforeAll
-    static void start() throws IOException {
-        workDir = Files.createTempDirectory("gatehouse-e2e-sts-");
-        sts = StsDouble.start();
-        upstream = SigningUpstream.start(sts.endpoint(), UPSTREAM_KEY);
-        gatehouse = GatehouseDistribution.install(workDir).clientKey("e2e", CLIENT_KEY, "e2e-client")
-                .upstreamKey(UPSTREAM_KEY).endpoint("sts", upstream.endpoint()).start();
-        client = StsClient.builder().endpointOverride(gatehouse.endpoint()).region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(CLIENT_KEY.id(),
-                        CLIENT_KEY.secret())))
+    static void start() {
+        chain = GatewayChain.start(new GatewayChain.Spec<>("sts", workDir -> StsDouble.start(), StsDouble::endpoint,
+                List.of("sts"), gatehouse -> { }, StsThroughGatehouseIT::ready));
+        client = StsClient.builder().endpointOverride(chain.gatehouse.endpoint()).region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(chain.clientKey.id(),
+                        chain.clientKey.secret())))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
-        awaitSts();
     }
 
     @AfterAll
     static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        try {
-            if (gatehouse != null) {
-                gatehouse.close();
-            }
-        } finally {
-            if (upstream != null) {
-                upstream.close();
-            }
-            if (sts != null) {
-                sts.close();
-            }
-            if (workDir != null) {
-                GatewayStack.deleteTree(workDir);
-            }
-        }
+        Closing.all(client, chain);
     }
 
     @Test
@@ -108,7 +77,7 @@ class StsThroughGatehouseIT {
         assertThat(assumed.credentials().sessionToken()).isEqualTo("double-token-gh-e2e@run+1");
         assertThat(assumed.assumedRoleUser().arn())
                 .isEqualTo("arn:aws:sts::" + StsDouble.ACCOUNT + ":assumed-role/gh-deploy/gh-e2e@run+1");
-        Map<String, String> received = sts.calls().get(sts.calls().size() - 1);
+        Map<String, String> received = chain.server.calls().get(chain.server.calls().size() - 1);
         assertThat(received).containsEntry("Action", "AssumeRole").containsEntry("RoleArn", role)
                 .containsEntry("RoleSessionName", "gh-e2e@run+1").containsEntry("DurationSeconds", "900")
                 .containsEntry("ExternalId", "ext 1");
@@ -127,7 +96,7 @@ class StsThroughGatehouseIT {
     @Test
     @Order(4)
     void aRoleArnThatIsNotARoleIsRefusedBeforeTheUpstream() {
-        int before = upstream.count();
+        int before = chain.upstream.count();
 
         StsException refused = catchThrowableOfType(StsException.class, () -> client.assumeRole(r -> r
                 .roleArn("arn:aws:iam::" + StsDouble.ACCOUNT + ":user/admin").roleSessionName("gh-e2e")));
@@ -135,13 +104,13 @@ class StsThroughGatehouseIT {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
         assertThat(refused.getMessage()).contains("is not a role ARN");
-        assertThat(upstream.count()).as("requests that reached the upstream").isEqualTo(before);
+        assertThat(chain.upstream.count()).as("requests that reached the upstream").isEqualTo(before);
     }
 
     @Test
     @Order(5)
     void getCallerIdentityWithTheCli() throws IOException {
-        AwsCli.Result result = AwsCli.create(workDir, gatehouse.endpoint(), CLIENT_KEY, REGION)
+        AwsCli.Result result = chain.cli()
                 .run("sts", "get-caller-identity");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -153,27 +122,17 @@ class StsThroughGatehouseIT {
     @Test
     @Order(6)
     void upstreamSawOnlyVerifiedCallsSignedWithTheUpstreamKey() {
-        List<SigningUpstream.SeenRequest> seen = upstream.requests();
+        List<SigningUpstream.SeenRequest> seen = chain.upstream.requests();
 
         assertThat(seen).isNotEmpty().allSatisfy(request -> {
             assertThat(request.verified()).as("verified: %s", request).isTrue();
-            assertThat(request.accessKeyId()).isEqualTo(UPSTREAM_KEY.id());
-            assertThat(request.allHeaderText()).doesNotContain(CLIENT_KEY.id());
+            assertThat(request.accessKeyId()).isEqualTo(chain.upstreamKey.id());
+            assertThat(request.allHeaderText()).doesNotContain(chain.clientKey.id());
         });
     }
 
-    private static void awaitSts() {
-        long deadline = System.nanoTime() + ADAPTER_READY.toNanos();
-        RawDynamoDbCall.Response last = null;
-        while (System.nanoTime() < deadline && gatehouse.isRunning()) {
-            last = new RawQueryCall(gatehouse.endpoint(), "sts", "/", "", "Action=GetCallerIdentity&Version=2011-06-15")
-                    .sendSigned(CLIENT_KEY, REGION);
-            if (last.status() == 200) {
-                return;
-            }
-            FreePort.sleep(Duration.ofMillis(250));
-        }
-        fail("GetCallerIdentity through Gatehouse did not succeed within " + ADAPTER_READY + "; last answer: " + last
-                + "\nGatehouse output:\n" + gatehouse.logText());
+    private static boolean ready(GatewayChain<StsDouble> candidate) {
+        return new RawQueryCall(candidate.gatehouse.endpoint(), "sts", "/", "",
+                "Action=GetCallerIdentity&Version=2011-06-15").sendSigned(candidate.clientKey, REGION).status() == 200;
     }
 }

@@ -47,25 +47,20 @@ class VendorServiceTableIT {
              "operations": [{"action": "DescribeSecret", "resources": [{"type": "secret", "from": ["SecretId"]}]}]}
             """;
 
-    static UpstreamStack<CannedJsonServer> stack;
+    static GatewayChain<CannedJsonServer> stack;
     static SecretsManagerClient client;
 
     @BeforeAll
     static void start() {
-        stack = UpstreamStack.start("vendor-table", dir -> CannedJsonServer.start(Map.of(
+        stack = GatewayChain.start(new GatewayChain.Spec<>("vendor-table", dir -> CannedJsonServer.start(Map.of(
                 "secretsmanager.GetSecretValue", CannedJsonServer.Answer.json11("{\"SecretString\":\"canned\"}"))),
-                CannedJsonServer::endpoint, List.of("secretsmanager"), VendorServiceTableIT::ready);
+                CannedJsonServer::endpoint, List.of("secretsmanager"), gatehouse -> { }, VendorServiceTableIT::ready));
         client = client(stack);
     }
 
     @AfterAll
     static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
+        Closing.all(client, stack);
     }
 
     @Test
@@ -83,7 +78,7 @@ class VendorServiceTableIT {
         awaitOutcome("canned"::equals, "GetSecretValue to work again once the vendor jar is gone");
     }
 
-    private static boolean ready(UpstreamStack<CannedJsonServer> candidate) {
+    private static boolean ready(GatewayChain<CannedJsonServer> candidate) {
         try (SecretsManagerClient secrets = client(candidate)) {
             return outcome(secrets).equals("canned");
         }
@@ -134,10 +129,10 @@ class VendorServiceTableIT {
         return file;
     }
 
-    private static SecretsManagerClient client(UpstreamStack<?> target) {
+    private static SecretsManagerClient client(GatewayChain<?> target) {
         return SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create())
                 .endpointOverride(target.gatehouse.endpoint())
-                .region(Region.of(UpstreamStack.REGION))
+                .region(Region.of(GatewayChain.REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(target.clientKey.id(), target.clientKey.secret())))
                 .overrideConfiguration(o -> o.retryStrategy(DefaultRetryStrategy.doNotRetry()))
