@@ -14,10 +14,10 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.gatehouse.identity.internal.exchange.OAuthError;
 import io.gatehouse.identity.internal.exchange.VerifiedSubject;
+import io.gatehouse.identity.internal.jose.Base64UrlSpelling;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -95,7 +95,7 @@ public final class OidcTokenVerifier {
             throw refused("it is not a signed JWT (three dot-separated parts)");
         }
         for (String part : parts) {
-            if (!canonicalBase64Url(part)) {
+            if (!Base64UrlSpelling.isCanonical(part)) {
                 throw refused("its parts are not canonical unpadded base64url (a token has one spelling)");
             }
         }
@@ -110,27 +110,6 @@ public final class OidcTokenVerifier {
             throw refused("it cannot be parsed");
         }
         return jwt;
-    }
-
-    /**
-     * @return whether a token part is base64url as RFC 7515 spells it: only the URL-safe alphabet, no padding, and
-     *         unused trailing bits zero, so that exactly one text decodes to its bytes (the decoders of nimbus and
-     *         of the JDK accept other spellings of the same bytes)
-     */
-    static boolean canonicalBase64Url(String part) {
-        for (int i = 0; i < part.length(); i++) {
-            char c = part.charAt(i);
-            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
-                return false;
-            }
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getUrlDecoder().decode(part);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(part);
     }
 
     /** The nesting depth of JSON bytes, counted outside strings, without parsing. */

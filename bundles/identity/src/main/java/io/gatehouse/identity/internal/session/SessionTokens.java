@@ -8,10 +8,10 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.gatehouse.identity.internal.jose.Base64UrlSpelling;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -88,8 +88,8 @@ public final class SessionTokens {
             throw new InvalidSessionTokenException("the session token is longer than " + MAX_TOKEN_CHARS + " chars");
         }
         String[] parts = token.split("\\.", -1);
-        if (parts.length != 3 || !canonicalBase64Url(parts[0]) || !canonicalBase64Url(parts[1])
-                || !canonicalBase64Url(parts[2])) {
+        if (parts.length != 3 || !Base64UrlSpelling.isCanonical(parts[0]) || !Base64UrlSpelling.isCanonical(parts[1])
+                || !Base64UrlSpelling.isCanonical(parts[2])) {
             // nimbus decodes leniently (padding, non-zero unused bits): a token must have exactly one spelling
             throw new InvalidSessionTokenException("the session token is malformed");
         }
@@ -106,26 +106,6 @@ public final class SessionTokens {
         } catch (ParseException | JOSEException | RuntimeException e) {
             throw new InvalidSessionTokenException("the session token is malformed");
         }
-    }
-
-    /**
-     * @return whether a token part is base64url as RFC 7515 spells it: only the URL-safe alphabet, no padding, and
-     *         unused trailing bits zero, so that exactly one text decodes to its bytes
-     */
-    static boolean canonicalBase64Url(String part) {
-        for (int i = 0; i < part.length(); i++) {
-            char c = part.charAt(i);
-            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
-                return false;
-            }
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getUrlDecoder().decode(part);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(part);
     }
 
     private static SessionClaims claimsOf(JWTClaimsSet set) throws ParseException, InvalidSessionTokenException {

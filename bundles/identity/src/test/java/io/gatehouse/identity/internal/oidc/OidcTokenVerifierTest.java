@@ -269,18 +269,18 @@ class OidcTokenVerifierTest {
 
     @Test
     void canonicalBase64UrlIsTheOneSpellingOfTheBytes() {
-        assertThat(OidcTokenVerifier.canonicalBase64Url("")).isTrue();
-        assertThat(OidcTokenVerifier.canonicalBase64Url("QQ")).isTrue();   // "A"
-        assertThat(OidcTokenVerifier.canonicalBase64Url("QR")).isFalse();  // "A", unused bits set
-        assertThat(OidcTokenVerifier.canonicalBase64Url("QQ==")).isFalse();
-        assertThat(OidcTokenVerifier.canonicalBase64Url("QUI")).isTrue();  // "AB"
-        assertThat(OidcTokenVerifier.canonicalBase64Url("QUJ")).isFalse();
-        assertThat(OidcTokenVerifier.canonicalBase64Url("QUJD")).isTrue(); // "ABC"
-        assertThat(OidcTokenVerifier.canonicalBase64Url("Q")).isFalse();
-        assertThat(OidcTokenVerifier.canonicalBase64Url("+/8")).isFalse();
-        assertThat(OidcTokenVerifier.canonicalBase64Url("-_8")).isTrue();
-        assertThat(OidcTokenVerifier.canonicalBase64Url("QU I")).isFalse();
-        assertThat(OidcTokenVerifier.canonicalBase64Url("QU\nI")).isFalse();
+        assertThat(io.gatehouse.identity.internal.jose.Base64UrlSpelling.isCanonical("")).isTrue();
+        assertThat(io.gatehouse.identity.internal.jose.Base64UrlSpelling.isCanonical("QQ")).isTrue();   // "A"
+        assertThat(io.gatehouse.identity.internal.jose.Base64UrlSpelling.isCanonical("QR")).isFalse();  // "A", unused bits set
+        assertThat(io.gatehouse.identity.internal.jose.Base64UrlSpelling.isCanonical("QQ==")).isFalse();
+        assertThat(io.gatehouse.identity.internal.jose.Base64UrlSpelling.isCanonical("QUI")).isTrue();  // "AB"
+        assertThat(io.gatehouse.identity.internal.jose.Base64UrlSpelling.isCanonical("QUJ")).isFalse();
+        assertThat(io.gatehouse.identity.internal.jose.Base64UrlSpelling.isCanonical("QUJD")).isTrue(); // "ABC"
+        assertThat(io.gatehouse.identity.internal.jose.Base64UrlSpelling.isCanonical("Q")).isFalse();
+        assertThat(io.gatehouse.identity.internal.jose.Base64UrlSpelling.isCanonical("+/8")).isFalse();
+        assertThat(io.gatehouse.identity.internal.jose.Base64UrlSpelling.isCanonical("-_8")).isTrue();
+        assertThat(io.gatehouse.identity.internal.jose.Base64UrlSpelling.isCanonical("QU I")).isFalse();
+        assertThat(io.gatehouse.identity.internal.jose.Base64UrlSpelling.isCanonical("QU\nI")).isFalse();
     }
 
     /** An ECDSA JOSE signature (R then S) with S replaced by n - S: it verifies as well. */

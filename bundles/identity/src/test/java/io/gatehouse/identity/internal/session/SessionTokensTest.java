@@ -77,11 +77,11 @@ class SessionTokensTest {
 
     @Test
     void onlyTheUrlSafeAlphabetWithoutPaddingIsCanonical() {
-        assertThat(SessionTokens.canonicalBase64Url("QUI")).isTrue();
-        assertThat(SessionTokens.canonicalBase64Url("QUJ")).isFalse();
-        assertThat(SessionTokens.canonicalBase64Url("QUI=")).isFalse();
-        assertThat(SessionTokens.canonicalBase64Url("+/8")).isFalse();
-        assertThat(SessionTokens.canonicalBase64Url("-_8")).isTrue();
-        assertThat(SessionTokens.canonicalBase64Url("Q")).isFalse();
+        assertThat(io.gatehouse.identity.internal.jose.Base64UrlSpelling.isCanonical("QUI")).isTrue();
+        assertThat(io.gatehouse.identity.internal.jose.Base64UrlSpelling.isCanonical("QUJ")).isFalse();
+        assertThat(io.gatehouse.identity.internal.jose.Base64UrlSpelling.isCanonical("QUI=")).isFalse();
+        assertThat(io.gatehouse.identity.internal.jose.Base64UrlSpelling.isCanonical("+/8")).isFalse();
+        assertThat(io.gatehouse.identity.internal.jose.Base64UrlSpelling.isCanonical("-_8")).isTrue();
+        assertThat(io.gatehouse.identity.internal.jose.Base64UrlSpelling.isCanonical("Q")).isFalse();
     }
 }
