@@ -118,6 +118,8 @@ class ApprovalIT {
         AwsCli.Result approved = deleteAsAlice("ProdOrders");
         assertThat(approved.ok()).as("%s", approved).isTrue();
         assertThat(tableExists("ProdOrders")).isFalse();
+        assertThat(stack.gatehouse.logText()).as("the access log names the approval the call ran under")
+                .contains("decision=APPROVE(prod-tables-need-sre approval=" + id + ") status=200");
 
         AwsCli.Result replay = deleteAsAlice("ProdOrders");
         assertThat(replay.ok()).isFalse();

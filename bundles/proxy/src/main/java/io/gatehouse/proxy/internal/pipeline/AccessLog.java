@@ -29,7 +29,7 @@ public final class AccessLog {
                 : exchange.operation.iamAction() + " " + exchange.operation.region() + " "
                 + exchange.operation.resources();
         String decision = exchange.decision == null ? "-" : exchange.decision.outcome() + "(" + exchange.decision.rule()
-                + ")";
+                + (exchange.approvalId.isEmpty() ? "" : " approval=" + exchange.approvalId) + ")";
         LOG.info("caller={} call={} decision={} status={} error={} ms={}", who, what, decision, response.status(),
                 error == null ? "-" : error.code(), millis);
     }

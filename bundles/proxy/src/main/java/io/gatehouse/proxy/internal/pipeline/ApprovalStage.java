@@ -46,13 +46,13 @@ public final class ApprovalStage {
      * @param operation what it does
      * @param decision the policy's decision
      * @param client the client's connection
-     * @return a stage that completes normally when the call may proceed, exceptionally with a
-     *         {@link GatewayException} otherwise
+     * @return a stage that completes with the id of the approval the call redeemed (empty when it needed none) when
+     *         the call may proceed, exceptionally with a {@link GatewayException} otherwise
      */
-    public CompletionStage<Void> clear(Identity identity, RequestView request, AwsOperation operation,
+    public CompletionStage<String> clear(Identity identity, RequestView request, AwsOperation operation,
                                        PolicyDecision decision, ClientConnection client) {
         if (decision.decision().outcome() == Decision.Outcome.ALLOW) {
-            return CompletableFuture.completedFuture(null);
+            return CompletableFuture.completedFuture("");
         }
         ApprovalGate active = gate.get().orElseThrow(() -> new GatewayException(ErrorCode.APPROVAL_UNAVAILABLE,
                 operation.iamAction() + " needs approval (rule " + decision.decision().rule() + "), but no approval "
@@ -91,7 +91,7 @@ public final class ApprovalStage {
         }
     }
 
-    private static Void redeem(ApprovalGate gate, HeldCall call, HoldOutcome outcome, boolean clientOpen) {
+    private static String redeem(ApprovalGate gate, HeldCall call, HoldOutcome outcome, boolean clientOpen) {
         if (!clientOpen) {
             LOG.warn("Approval {} was granted, but its client disconnected while held; nothing was run and the "
                     + "approval stays unused", outcome.approvalId());
@@ -104,6 +104,6 @@ public final class ApprovalStage {
         }
         LOG.info("Approval {} redeemed by {} for {}", outcome.approvalId(), call.requester().subject(),
                 call.operation().iamAction());
-        return null;
+        return outcome.approvalId();
     }
 }

@@ -131,8 +131,11 @@ public final class Pipeline {
         URI endpoint = stages.endpoints().resolve(service, region);
         return stages.approvals().clear(exchange.authenticated.identity(), exchange.request, exchange.operation,
                         decision, client)
-                .thenCompose(cleared -> broker.credentialsFor(exchange.authenticated.identity(),
-                        exchange.operation, exchange.decision))
+                .thenCompose(approvalId -> {
+                    exchange.approvalId = approvalId;
+                    return broker.credentialsFor(exchange.authenticated.identity(),
+                            exchange.operation, exchange.decision);
+                })
                 .thenCompose(credentials -> {
                     stages.authenticator().recheck(exchange.authenticated);
                     UpstreamBody body = UpstreamBodies.of(exchange.request, exchange.authenticated.seed());
@@ -199,6 +202,7 @@ public final class Pipeline {
         volatile Authenticator.Authenticated authenticated;
         volatile AwsOperation operation;
         volatile Decision decision;
+        volatile String approvalId = "";
 
         Exchange(RequestView request) {
             this.request = request;

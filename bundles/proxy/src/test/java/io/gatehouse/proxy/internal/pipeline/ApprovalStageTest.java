@@ -55,19 +55,21 @@ class ApprovalStageTest {
     void anAllowedCallIsNeverHeld() {
         OneOutcomeGate gate = new OneOutcomeGate(HoldOutcome.Status.PENDING, true);
 
-        stage(gate).clear(ALICE, REQUEST, DELETE_TABLE, PolicyFixtures.allow(), ClientConnection.ALWAYS_OPEN)
-                .toCompletableFuture().join();
+        String approval = stage(gate).clear(ALICE, REQUEST, DELETE_TABLE, PolicyFixtures.allow(),
+                ClientConnection.ALWAYS_OPEN).toCompletableFuture().join();
 
         assertThat(gate.held).isEmpty();
+        assertThat(approval).isEmpty();
     }
 
     @Test
     void anApprovedCallIsBoundToItsHashAndRedeemedOnce() {
         OneOutcomeGate gate = new OneOutcomeGate(HoldOutcome.Status.APPROVED, true);
 
-        stage(gate).clear(ALICE, REQUEST, DELETE_TABLE, PolicyFixtures.approve(), ClientConnection.ALWAYS_OPEN)
-                .toCompletableFuture().join();
+        String approval = stage(gate).clear(ALICE, REQUEST, DELETE_TABLE, PolicyFixtures.approve(),
+                ClientConnection.ALWAYS_OPEN).toCompletableFuture().join();
 
+        assertThat(approval).isEqualTo("ap-1");
         assertThat(gate.held).singleElement().satisfies(call -> {
             assertThat(call.requestHash()).isEqualTo(CanonicalCall.hash(REQUEST, "dynamodb", "eu-west-1"));
             assertThat(call.requirement().approverGroups()).containsExactly("sre");
@@ -113,7 +115,7 @@ class ApprovalStageTest {
 
     private static GatewayException assertRefused(ApprovalGate gate, ClientConnection client, int status,
                                                   String code) {
-        CompletableFuture<Void> result = stage(gate).clear(ALICE, REQUEST, DELETE_TABLE, PolicyFixtures.approve(),
+        CompletableFuture<String> result = stage(gate).clear(ALICE, REQUEST, DELETE_TABLE, PolicyFixtures.approve(),
                 client).toCompletableFuture();
         Throwable error = org.assertj.core.api.Assertions.catchThrowable(result::join);
         assertThat(error).isInstanceOf(CompletionException.class).hasCauseInstanceOf(GatewayException.class);
