@@ -8,7 +8,8 @@ import java.util.Objects;
  * @param status the state of the approval
  * @param approvalId the approval the call is bound to
  * @param reviewUrl where a reviewer can see and decide it
- * @param message a sentence for the caller: who must approve, or why it was denied
+ * @param message a sentence for the caller: who must approve, or why it was denied (the data plane adds the approval
+ *        id, the review link and how to retry)
  * @since 1.0
  */
 public record HoldOutcome(Status status, String approvalId, String reviewUrl, String message) {

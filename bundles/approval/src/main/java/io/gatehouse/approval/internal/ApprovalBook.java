@@ -666,11 +666,11 @@ public final class ApprovalBook implements ApprovalGate, AutoCloseable {
         String url = settings.reviewUrl(approval.id);
         switch (approval.status) {
             case PENDING:
-                return new HoldOutcome(HoldOutcome.Status.PENDING, approval.id, url, "Approval " + approval.id
-                        + " is pending: it needs " + (approval.required - approval.reviews.size()) + " more "
-                        + "approval(s) from members of " + sorted(approval.approverGroups) + " other than you and "
-                        + "your delegation chain (review: " + url + "). Retry this identical call once it is "
-                        + "approved, before " + approval.expiresAt + ".");
+                // the data plane adds the approval id, the review link and how to retry
+                return new HoldOutcome(HoldOutcome.Status.PENDING, approval.id, url, "It needs "
+                        + (approval.required - approval.reviews.size()) + " more approval(s) from members of "
+                        + sorted(approval.approverGroups) + " other than you and your delegation chain, before "
+                        + approval.expiresAt + ".");
             case APPROVED:
                 return new HoldOutcome(HoldOutcome.Status.APPROVED, approval.id, url, "Approved by "
                         + String.join(", ", approval.reviews.keySet()) + "; usable once, before "

@@ -1,12 +1,10 @@
 package io.gatehouse.tests.e2e;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,7 +34,8 @@ final class AssumeRoleStsDouble implements AutoCloseable {
     static final String CALLER_ARN = "arn:aws:iam::123456789012:user/gatehouse-base";
     /** Words of the AccessDenied message that Gatehouse must not pass on. */
     static final String DENIED_MESSAGE = "is not authorized to perform: sts:AssumeRole";
-    private static final String NS = "https://sts.amazonaws.com/doc/2011-06-15/";
+    private static final String NS = StsReplies.NS;
+    private static final String ERROR_REQUEST_ID = "e2e-error-request";
 
     /** One received call: its form parameters and the signature check's verdict. */
     record Call(Map<String, String> parameters, SigV4Check.Verdict verdict, String authorization) {
@@ -149,18 +148,20 @@ final class AssumeRoleStsDouble implements AutoCloseable {
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
             SigV4Check.Verdict verdict = check.verify(exchange.getRequestMethod(), exchange.getRequestURI(), headers,
                     body);
-            Map<String, String> form = decode(exchange.getRequestURI().getRawQuery());
-            form.putAll(decode(new String(body, StandardCharsets.UTF_8)));
+            Map<String, String> form = StsReplies.decode(exchange.getRequestURI().getRawQuery());
+            form.putAll(StsReplies.decode(new String(body, StandardCharsets.UTF_8)));
             Call call = new Call(Map.copyOf(form), verdict, exchange.getRequestHeaders().getFirst("Authorization"));
             calls.add(call);
             if (!verdict.verified()) {
-                error(exchange, 403, "SignatureDoesNotMatch", "The request signature we calculated does not match "
+                StsReplies.error(exchange, ERROR_REQUEST_ID,
+                        403, "SignatureDoesNotMatch", "The request signature we calculated does not match "
                         + "the signature you provided.");
                 return;
             }
             String action = form.getOrDefault("Action", "");
             if (!"AssumeRole".equals(action)) {
-                error(exchange, 400, "InvalidAction", "Could not find operation " + action);
+                StsReplies.error(exchange, ERROR_REQUEST_ID,
+                        400, "InvalidAction", "Could not find operation " + action);
                 return;
             }
             assumeRole(exchange, call);
@@ -172,7 +173,8 @@ final class AssumeRoleStsDouble implements AutoCloseable {
         String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
         String session = call.get("RoleSessionName");
         if (roleName.startsWith("denied-")) {
-            error(exchange, 403, "AccessDenied", "User: " + CALLER_ARN + " " + DENIED_MESSAGE + " on resource: "
+            StsReplies.error(exchange, ERROR_REQUEST_ID,
+                    403, "AccessDenied", "User: " + CALLER_ARN + " " + DENIED_MESSAGE + " on resource: "
                     + roleArn);
             return;
         }
@@ -181,49 +183,15 @@ final class AssumeRoleStsDouble implements AutoCloseable {
         issued.put(key.id(), new Issued(key, token, call));
         Instant expiration = Instant.now().plusSeconds(Long.parseLong(call.parameters()
                 .getOrDefault("DurationSeconds", "3600"))).truncatedTo(ChronoUnit.SECONDS);
-        send(exchange, 200, "<AssumeRoleResponse xmlns=\"" + NS + "\"><AssumeRoleResult>"
+        StsReplies.send(exchange, 200, "<AssumeRoleResponse xmlns=\"" + NS + "\"><AssumeRoleResult>"
                 + "<SourceIdentity>" + call.get("SourceIdentity") + "</SourceIdentity>"
                 + "<AssumedRoleUser><AssumedRoleId>AROAE2EDOUBLE:" + session + "</AssumedRoleId>"
                 + "<Arn>arn:aws:sts::123456789012:assumed-role/" + roleName + "/" + session + "</Arn>"
                 + "</AssumedRoleUser><Credentials><AccessKeyId>" + key.id() + "</AccessKeyId>"
-                + "<SecretAccessKey>" + xml(key.secret()) + "</SecretAccessKey><SessionToken>" + xml(token)
-                + "</SessionToken><Expiration>" + expiration + "</Expiration></Credentials>"
+                + "<SecretAccessKey>" + StsReplies.xml(key.secret()) + "</SecretAccessKey><SessionToken>"
+                + StsReplies.xml(token) + "</SessionToken><Expiration>" + expiration + "</Expiration></Credentials>"
                 + "<PackedPolicySize>7</PackedPolicySize></AssumeRoleResult>"
                 + "<ResponseMetadata><RequestId>e2e-" + calls.size() + "</RequestId></ResponseMetadata>"
                 + "</AssumeRoleResponse>");
-    }
-
-    private static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
-        send(exchange, status, "<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>Sender</Type><Code>" + code
-                + "</Code><Message>" + xml(message) + "</Message></Error><RequestId>e2e-error-request</RequestId>"
-                + "</ErrorResponse>");
-    }
-
-    private static String xml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static void send(HttpExchange exchange, int status, String xml) throws IOException {
-        byte[] body = xml.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/xml");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
-    private static Map<String, String> decode(String raw) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return values;
-        }
-        for (String pair : raw.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            values.put(URLDecoder.decode(name, StandardCharsets.UTF_8),
-                    URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return values;
     }
 }

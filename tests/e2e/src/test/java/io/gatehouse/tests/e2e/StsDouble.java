@@ -1,13 +1,10 @@
 package io.gatehouse.tests.e2e;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,7 +21,8 @@ final class StsDouble implements AutoCloseable {
     static final String ACCOUNT = "123456789012";
     static final String CALLER_ARN = "arn:aws:iam::" + ACCOUNT + ":user/gatehouse-upstream";
     static final String CALLER_ID = "AIDAGATEHOUSEUPSTREAM";
-    private static final String NS = "https://sts.amazonaws.com/doc/2011-06-15/";
+    private static final String NS = StsReplies.NS;
+    private static final String ERROR_REQUEST_ID = "00000000-0000-0000-0000-000000000000";
 
     private final List<Map<String, String>> calls = new CopyOnWriteArrayList<>();
     private final LoopbackHttpServer server;
@@ -58,17 +56,20 @@ final class StsDouble implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Map<String, String> form = decode(exchange.getRequestURI().getRawQuery());
-            form.putAll(decode(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            Map<String, String> form = StsReplies.decode(exchange.getRequestURI().getRawQuery());
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            form.putAll(StsReplies.decode(body));
             calls.add(form);
             String action = form.getOrDefault("Action", "");
             switch (action) {
-                case "GetCallerIdentity" -> send(exchange, 200, "<GetCallerIdentityResponse xmlns=\"" + NS + "\">"
-                        + "<GetCallerIdentityResult><Arn>" + CALLER_ARN + "</Arn><UserId>" + CALLER_ID + "</UserId>"
+                case "GetCallerIdentity" -> StsReplies.send(exchange, 200, "<GetCallerIdentityResponse xmlns=\""
+                        + NS + "\"><GetCallerIdentityResult><Arn>" + CALLER_ARN + "</Arn><UserId>" + CALLER_ID
+                        + "</UserId>"
                         + "<Account>" + ACCOUNT + "</Account></GetCallerIdentityResult>" + metadata()
                         + "</GetCallerIdentityResponse>");
                 case "AssumeRole" -> assumeRole(exchange, form);
-                default -> error(exchange, 400, "InvalidAction", "Could not find operation " + action);
+                default -> StsReplies.error(exchange, ERROR_REQUEST_ID,
+                        400, "InvalidAction", "Could not find operation " + action);
             }
         }
     }
@@ -78,12 +79,13 @@ final class StsDouble implements AutoCloseable {
         String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
         String session = form.getOrDefault("RoleSessionName", "");
         if (roleName.startsWith("denied-")) {
-            error(exchange, 403, "AccessDenied", "User: " + CALLER_ARN + " is not authorized to perform: "
+            StsReplies.error(exchange, ERROR_REQUEST_ID,
+                    403, "AccessDenied", "User: " + CALLER_ARN + " is not authorized to perform: "
                     + "sts:AssumeRole on resource: " + roleArn);
             return;
         }
         Instant expiration = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-        send(exchange, 200, "<AssumeRoleResponse xmlns=\"" + NS + "\"><AssumeRoleResult>"
+        StsReplies.send(exchange, 200, "<AssumeRoleResponse xmlns=\"" + NS + "\"><AssumeRoleResult>"
                 + "<Credentials><AccessKeyId>" + accessKeyFor(session) + "</AccessKeyId>"
                 + "<SecretAccessKey>double-secret-" + session + "</SecretAccessKey>"
                 + "<SessionToken>double-token-" + session + "</SessionToken>"
@@ -93,36 +95,7 @@ final class StsDouble implements AutoCloseable {
                 + "</AssumedRoleUser></AssumeRoleResult>" + metadata() + "</AssumeRoleResponse>");
     }
 
-    private static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
-        send(exchange, status, "<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>Sender</Type><Code>" + code
-                + "</Code><Message>" + message + "</Message></Error><RequestId>"
-                + "00000000-0000-0000-0000-000000000000</RequestId></ErrorResponse>");
-    }
-
     private static String metadata() {
         return "<ResponseMetadata><RequestId>00000000-0000-0000-0000-000000000000</RequestId></ResponseMetadata>";
-    }
-
-    private static void send(HttpExchange exchange, int status, String xml) throws IOException {
-        byte[] body = xml.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/xml");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
-    private static Map<String, String> decode(String raw) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return values;
-        }
-        for (String pair : raw.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            values.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return values;
     }
 }

@@ -64,19 +64,14 @@ public final class ApprovalStage {
             case APPROVED -> client.isStillOpen().thenApplyAsync(open -> redeem(active, call, outcome, open));
             case PENDING -> throw new GatewayException(ErrorCode.APPROVAL_PENDING, operation.iamAction() + " on "
                     + operation.resources() + " waits for approval " + outcome.approvalId() + " (rule "
-                    + decision.decision().rule() + "): " + outcome.message() + reviewAdvice(outcome));
+                    + decision.decision().rule() + "): " + outcome.message() + " Review it at " + outcome.reviewUrl()
+                    + ". Once it is approved, run the identical command again.");
             case DENIED -> throw new GatewayException(ErrorCode.APPROVAL_DENIED, "Approval " + outcome.approvalId()
                     + " for " + operation.iamAction() + " was denied: " + outcome.message());
             case EXPIRED -> throw new GatewayException(ErrorCode.APPROVAL_EXPIRED, "Approval " + outcome.approvalId()
                     + " for " + operation.iamAction() + " expired before reviewers decided; the call was not run. "
                     + "Run it again to ask anew.");
         });
-    }
-
-    /** The gate's own message usually says where to review and when to retry; say it only when it does not. */
-    private static String reviewAdvice(HoldOutcome outcome) {
-        return outcome.message().contains(outcome.reviewUrl()) ? "" : " Review it at " + outcome.reviewUrl()
-                + ". Once it is approved, run the identical command again.";
     }
 
     private static String boundHash(RequestView request, AwsOperation operation, PolicyDecision decision) {

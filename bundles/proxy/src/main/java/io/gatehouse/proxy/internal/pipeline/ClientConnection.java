@@ -6,7 +6,7 @@ import java.util.concurrent.CompletionStage;
 @FunctionalInterface
 public interface ClientConnection {
 
-    /** A connection that is always there (for calls that never wait, and tests). */
+    /** A connection that is always there (for tests of the stages that hold calls). */
     ClientConnection ALWAYS_OPEN = () -> java.util.concurrent.CompletableFuture.completedFuture(true);
 
     /** @return a stage completing with whether the client is still connected and waiting for the answer */

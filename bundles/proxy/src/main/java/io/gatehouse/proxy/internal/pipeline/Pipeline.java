@@ -81,14 +81,6 @@ public final class Pipeline {
 
     /**
      * @param request the client's request, body complete or (large S3 uploads) still streaming
-     * @return the response to send; never completes exceptionally
-     */
-    public CompletionStage<ResponseView> handle(RequestView request) {
-        return handle(request, ClientConnection.ALWAYS_OPEN);
-    }
-
-    /**
-     * @param request the client's request, body complete
      * @param client the client's connection, asked before a held call executes
      * @return the response to send; never completes exceptionally
      */
